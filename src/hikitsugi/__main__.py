@@ -1,0 +1,5 @@
+"""`python -m hikitsugi`."""
+
+from hikitsugi.cli import main
+
+main()

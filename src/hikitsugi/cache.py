@@ -1,0 +1,79 @@
+"""A content-hash cache of per-file results, so an unchanged KB is checked in a blink.
+
+An entry is keyed by the file's path and the hash of its bytes, under a header that
+names the tool version, the schema and the size limit: any edit, rename or deletion,
+or a new version of the tool, misses the cache. It holds only what a file says on its
+own (data, positions, problems); everything that spans files is computed every run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from hikitsugi import __version__, schema
+
+CACHE_DIR = Path(".cache") / "hikitsugi"
+FORMAT = 2
+
+
+def digest(raw: bytes) -> bytes:
+    """Return the content hash of one file."""
+    return hashlib.blake2b(raw, digest_size=16).digest()
+
+
+def _fingerprint(extra: str) -> str:
+    texts = "".join(schema.text(name) for name in schema.FILES)
+    return f"{FORMAT}:{__version__}:{digest(texts.encode()).hex()}:{extra}"
+
+
+class FileCache:
+    """Per-file results keyed by (relative path, content hash)."""
+
+    def __init__(self, root: Path, enabled: bool = True, extra: str = "") -> None:
+        self.path = root / CACHE_DIR / "files.marshal"
+        self.enabled = enabled
+        self.header = _fingerprint(extra)
+        self.old: dict[str, tuple[bytes, Any]] = {}
+        self.new: dict[str, tuple[bytes, Any]] = {}
+        self.changed = False
+        if enabled:
+            self._read()
+
+    def _read(self) -> None:
+        try:
+            stored = marshal.loads(self.path.read_bytes())
+        except (OSError, EOFError, ValueError, TypeError):
+            return
+        if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == self.header:
+            self.old = stored[1]
+
+    def get(self, relpath: str, key: bytes) -> Any | None:
+        """Return the stored entry for this path and content, or None."""
+        found = self.old.get(relpath)
+        if found is not None and found[0] == key:
+            self.new[relpath] = found
+            return found[1]
+        return None
+
+    def put(self, relpath: str, key: bytes, entry: Any) -> None:
+        """Remember an entry (made only of marshal-able plain values)."""
+        self.new[relpath] = (key, entry)
+        self.changed = True
+
+    def save(self) -> None:
+        """Write the entries seen this run, atomically; files not seen are dropped."""
+        if not self.enabled or (not self.changed and self.new.keys() == self.old.keys()):
+            return
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".files-")
+            with os.fdopen(handle, "wb") as stream:
+                marshal.dump((self.header, self.new), stream)
+            os.replace(temporary, self.path)
+        except OSError:
+            pass  # a cache that cannot be written only costs time

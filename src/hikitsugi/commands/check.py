@@ -1,0 +1,51 @@
+"""`hikitsugi check`: report every structural problem of the KB."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import TextIO
+
+from hikitsugi.commands.common import add_root
+from hikitsugi.i18n import register, t
+from hikitsugi.validate import CheckResult, check
+
+register(
+    {
+        "check.help": ("ナレッジベースの形式を検査する", "check the knowledge base's format"),
+        "check.summary-ok": ("問題はありません ({files} ファイル)", "no problems ({files} files)"),
+        "check.summary": (
+            "{errors} 件のエラー、{notes} 件の注意 ({files} ファイル)",
+            "{errors} error(s), {notes} note(s) ({files} files)",
+        ),
+    }
+)
+
+
+def add_arguments(parser: argparse.ArgumentParser, lang: str) -> None:
+    """Declare the options of `check`."""
+    add_root(parser, lang)
+    parser.add_argument("--format", choices=("text", "json"), default="text", help=t("opt.format", lang))
+
+
+def run(options: argparse.Namespace, out: TextIO, lang: str) -> int:
+    """Check, print, and return 0 when valid, 1 when there are errors."""
+    result = check(options.root, use_cache=not options.no_cache)
+    if options.format == "json":
+        json.dump([p.as_json(lang) for p in result.problems], out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    else:
+        print_text(result, out, lang)
+    return 1 if result.errors else 0
+
+
+def print_text(result: CheckResult, out: TextIO, lang: str) -> None:
+    """Print one line per problem and a summary."""
+    for problem in result.problems:
+        out.write(problem.format(lang) + "\n")
+    files = 2 + len(result.kb.runbooks) + len(result.kb.checklists) + len(result.kb.standards) + len(result.skipped)
+    if result.problems:
+        notes = len(result.problems) - len(result.errors)
+        out.write(t("check.summary", lang, errors=len(result.errors), notes=notes, files=files) + "\n")
+    else:
+        out.write(t("check.summary-ok", lang, files=files) + "\n")

@@ -1,0 +1,43 @@
+"""Options and helpers that several subcommands share."""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+from pathlib import Path
+
+from hikitsugi.errors import UsageError
+from hikitsugi.i18n import register, t
+
+register(
+    {
+        "opt.root": ("ナレッジベースのフォルダ (既定: カレントフォルダ)", "knowledge-base folder (default: current folder)"),
+        "opt.format": ("出力形式", "output format"),
+        "opt.as-of": ("基準日 YYYY-MM-DD (既定: 今日)", "the day to report on, YYYY-MM-DD (default: today)"),
+        "opt.no-cache": ("キャッシュ (.cache/hikitsugi) を使わない", "do not use the cache (.cache/hikitsugi)"),
+        "usage.bad-date": ("日付 '{value}' は YYYY-MM-DD ではないか、存在しない日です", "'{value}' is not a date YYYY-MM-DD that exists"),
+    }
+)
+
+
+def add_root(parser: argparse.ArgumentParser, lang: str) -> None:
+    """Add --root and --no-cache."""
+    parser.add_argument("--root", type=Path, default=Path("."), help=t("opt.root", lang))
+    parser.add_argument("--no-cache", action="store_true", help=t("opt.no-cache", lang))
+
+
+def add_as_of(parser: argparse.ArgumentParser, lang: str) -> None:
+    """Add --as-of DATE."""
+    parser.add_argument("--as-of", dest="as_of", metavar="DATE", help=t("opt.as-of", lang))
+
+
+def as_of(text: str | None) -> datetime.date:
+    """Return the day of --as-of; only the CLI reads the clock."""
+    if text is None:
+        return datetime.date.today()
+    try:
+        if len(text) != 10:
+            raise ValueError(text)
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        raise UsageError("usage.bad-date", value=text) from None

@@ -1,0 +1,38 @@
+"""Message catalogues: every module registers its own messages in both languages."""
+
+from __future__ import annotations
+
+import string
+
+LANGUAGES = ("ja", "en")
+DEFAULT_LANGUAGE = "ja"
+
+_CATALOGUE: dict[str, dict[str, str]] = {}
+
+
+def register(messages: dict[str, tuple[str, str]]) -> None:
+    """Add messages as key -> (ja, en); a key may be registered once."""
+    for key, (ja, en) in messages.items():
+        if key in _CATALOGUE:
+            raise ValueError(f"message {key!r} registered twice")
+        _CATALOGUE[key] = {"ja": ja, "en": en}
+
+
+def t(key: str, lang: str = DEFAULT_LANGUAGE, /, **params: object) -> str:
+    """Render message *key* in *lang* with *params*."""
+    entry = _CATALOGUE[key]
+    template = entry.get(lang) or entry[DEFAULT_LANGUAGE]
+    for name, value in params.items():  # "@key" names another message: translate it too
+        if isinstance(value, str) and value.startswith("@") and value[1:] in _CATALOGUE:
+            params[name] = t(value[1:], lang)
+    return template.format(**params)
+
+
+def catalogue() -> dict[str, dict[str, str]]:
+    """Return every registered message (for tests and documentation)."""
+    return _CATALOGUE
+
+
+def placeholders(template: str) -> set[str]:
+    """Return the names of the {placeholders} in *template*."""
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}

@@ -1,0 +1,1 @@
+"""Rendering: site pages, checklists, handover packs and calendars, as strings."""

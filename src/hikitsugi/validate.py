@@ -1,0 +1,311 @@
+"""Structural checks of a whole knowledge base: schema, ids, references, extends."""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+import marshal
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from hikitsugi import model
+from hikitsugi.cache import FileCache, digest
+from hikitsugi.errors import KnowledgeBaseError
+from hikitsugi.i18n import register
+from hikitsugi.load import DEFAULT_MAX_BYTES, Document, LoadError, NodePath, parse, read_bytes
+from hikitsugi.problems import ERROR, INFO, Problem, format_path
+from hikitsugi.resolve import DocumentLocator, Locator, find_cycle, merge
+from hikitsugi.schema_messages import schema_problems
+
+CONFIG_FILE = "hikitsugi.yml"
+ROSTER_FILE = "roster.yml"
+CHECKLIST_LIMIT = 15  # WHO checklist guidance: short enough to use at a pause point
+
+register(
+    {
+        "kb.no-config": (
+            "{root} にナレッジベースの設定ファイル hikitsugi.yml がありません (--root でフォルダを指定してください)",
+            "{root} has no hikitsugi.yml: not a knowledge base (point --root at one)",
+        ),
+        "check.no-roster": ("roster.yml がありません", "roster.yml is missing"),
+        "check.duplicate-id": ("id '{id}' は {other} でも使われています", "id '{id}' is already used by {other}"),
+        "check.duplicate-step": (
+            "手順の id '{id}' がこの手順書の中で重複しています (最初は {first_line} 行目)",
+            "step id '{id}' is used twice in this runbook (first at line {first_line})",
+        ),
+        "check.duplicate-role": ("ポスト '{id}' が重複しています", "role '{id}' is declared twice"),
+        "check.duplicate-person": ("職員 '{id}' が重複しています", "person '{id}' is declared twice"),
+        "check.unknown-role": ("ポスト '{id}' は roster.yml にありません", "role '{id}' is not in roster.yml"),
+        "check.unknown-runbook": ("手順書 '{id}' はありません", "no runbook has id '{id}'"),
+        "check.unknown-standard": ("標準手順書 '{id}' はありません", "no standard has id '{id}'"),
+        "check.extends-not-standard": (
+            "'{id}' は standards/ の標準手順書ではないため extends できません",
+            "'{id}' is not a standard (under standards/), so it cannot be extended",
+        ),
+        "check.extends-cycle": ("extends が循環しています: {cycle}", "extends forms a cycle: {cycle}"),
+        "check.until-before-from": (
+            "until ({until}) が from ({start}) より前です",
+            "until ({until}) is before from ({start})",
+        ),
+        "check.no-such-month-day": ("'{value}' という月日はありません", "'{value}' is not a day of the year"),
+        "check.local-only": (
+            "{field} は extends で標準手順書を元にする手順書でだけ使えます",
+            "{field} is only for a runbook that extends a standard",
+        ),
+        "check.long-checklist": (
+            "チェックリストが {count} 行あります。15 行程度に収めると使いやすくなります (分割を検討)",
+            "the checklist has {count} lines: about 15 keeps it usable (consider splitting it)",
+        ),
+        "check.skipped": ("{file} は誤りがあるため読み飛ばしました", "{file} was skipped: it has errors"),
+    }
+)
+
+
+@dataclass
+class CheckResult:
+    """Everything `check` found, and the knowledge base built from the files that passed."""
+
+    kb: model.KnowledgeBase
+    problems: list[Problem] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == ERROR]
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+@dataclass
+class _Source:
+    """One file of the KB after loading: data, where it lives, what is wrong with it alone."""
+
+    relpath: str
+    area: str  # config | roster | runbooks | standards | checklists
+    data: dict[str, Any] | None
+    document: Document | None
+    problems: list[Problem]
+
+    @property
+    def locator(self) -> Locator:
+        assert self.document is not None
+        return DocumentLocator(self.document)
+
+
+class _LazyPositions(dict):  # type: ignore[type-arg]
+    """Positions kept as marshal bytes until an error needs one."""
+
+    def __init__(self, packed: bytes) -> None:
+        super().__init__()
+        self.packed: bytes | None = packed
+
+    def get(self, key: Any, default: Any = None) -> Any:
+        if self.packed is not None:
+            self.update(marshal.loads(self.packed))
+            self.packed = None
+        return super().get(key, default)
+
+
+def _file_schema(area: str) -> str:
+    return {"config": "config", "roster": "roster", "checklists": "checklist"}.get(area, "runbook")
+
+
+def _analyse(area: str, relpath: str, raw: bytes) -> tuple[Any, ...]:
+    """Load and check one file on its own; return a marshal-able cache entry."""
+    try:
+        document = parse(raw, relpath)
+    except LoadError as error:
+        problem = Problem(relpath, error.line, error.column, "", error.key, error.params)
+        return (None, None, [problem.to_plain()])
+    locator = DocumentLocator(document)
+    problems = schema_problems(_file_schema(area), document.data, locator.locate)
+    problems += _file_rules(area, document)
+    return (document.data, marshal.dumps(document.positions), [p.to_plain() for p in problems])
+
+
+def _problem(locator: Locator, path: NodePath, key: str, severity: str = ERROR, **params: Any) -> Problem:
+    file, line, column = locator.locate(path)
+    return Problem(file, line, column, format_path(path), key, params, severity)
+
+
+def _file_rules(area: str, document: Document) -> list[Problem]:
+    """Rules that need only this file: unique step ids, real days, date order."""
+    data, locator = document.data, DocumentLocator(document)
+    problems: list[Problem] = []
+    if area in ("runbooks", "standards"):
+        seen: dict[str, int] = {}
+        for index, step in enumerate(_list(data.get("steps"))):
+            if not isinstance(step, dict):
+                continue
+            step_id = step.get("id")
+            if isinstance(step_id, str) and step_id in seen:
+                first = document.locate(("steps", seen[step_id]))[0]
+                problems.append(_problem(locator, ("steps", index, "id"), "check.duplicate-step", id=step_id, first_line=first))
+            elif isinstance(step_id, str):
+                seen[step_id] = index
+            if "extends" not in data:
+                for key in ("after", "remove"):
+                    if key in step:
+                        problems.append(_problem(locator, ("steps", index, key), "check.local-only", field=key))
+        for index, entry in enumerate(_list(data.get("schedule"))):
+            for key in ("from", "until"):
+                value = entry.get(key) if isinstance(entry, dict) else None
+                if isinstance(value, str) and not _real_month_day(value):
+                    problems.append(_problem(locator, ("schedule", index, key), "check.no-such-month-day", value=value))
+    if area == "roster":
+        problems += _roster_rules(data, locator)
+    return problems
+
+
+def _real_month_day(text: str) -> bool:
+    try:
+        month, day = (int(part) for part in text.split("-"))
+        return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(2024, month)[1]
+    except ValueError:
+        return True  # the schema already reports a malformed value
+
+
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def _roster_rules(data: dict[str, Any], locator: Locator) -> list[Problem]:
+    problems: list[Problem] = []
+    for area, key in (("roles", "check.duplicate-role"), ("people", "check.duplicate-person")):
+        seen: set[str] = set()
+        for index, item in enumerate(_list(data.get(area))):
+            item_id = item.get("id") if isinstance(item, dict) else None
+            if isinstance(item_id, str):
+                if item_id in seen:
+                    problems.append(_problem(locator, (area, index, "id"), key, id=item_id))
+                seen.add(item_id)
+    for p_index, person in enumerate(_list(data.get("people"))):
+        assignments = person.get("assignments") if isinstance(person, dict) else None
+        for a_index, assignment in enumerate(_list(assignments)):
+            if not isinstance(assignment, dict):
+                continue
+            start, until = assignment.get("from"), assignment.get("until")
+            if isinstance(start, str) and isinstance(until, str) and until < start:
+                path = ("people", p_index, "assignments", a_index, "until")
+                problems.append(_problem(locator, path, "check.until-before-from", until=until, start=start))
+    return problems
+
+
+def discover(root: Path, standards_paths: Iterable[str] = ()) -> list[tuple[str, str]]:
+    """List (area, relative path) of every YAML file of the KB, sorted."""
+    found: list[tuple[str, str]] = []
+    folders = [("runbooks", "runbooks"), ("checklists", "checklists"), ("standards", "standards")]
+    folders += [("standards", path) for path in standards_paths]
+    for area, folder in folders:
+        base = root / folder
+        if not base.is_dir():
+            continue
+        for path in sorted(base.rglob("*")):
+            relative = path.relative_to(root)
+            if path.suffix in (".yml", ".yaml") and path.is_file() and not any(
+                part.startswith(".") for part in relative.parts
+            ):
+                found.append((area, relative.as_posix()))
+    return found
+
+
+def check(root: Path, *, use_cache: bool = True) -> CheckResult:
+    """Check the KB at *root*; collect every problem; build the model from what passed."""
+    return _Checker(root, use_cache).run()
+
+
+class _Checker:
+    def __init__(self, root: Path, use_cache: bool) -> None:
+        self.root = root
+        self.use_cache = use_cache
+        self.problems: list[Problem] = []
+
+    def run(self) -> CheckResult:
+        if not (self.root / CONFIG_FILE).is_file():
+            raise KnowledgeBaseError("kb.no-config", root=str(self.root))
+        limit = DEFAULT_MAX_BYTES
+        config_source = self._load_uncached("config", CONFIG_FILE, limit)
+        config = _config(config_source)
+        limit = config.max_file_bytes
+        roster_source = self._load_uncached("roster", ROSTER_FILE, limit)
+        roster = _roster(roster_source)
+        cache = FileCache(self.root, self.use_cache, extra=str(limit))
+        sources = [self._load(cache, area, relpath, limit) for area, relpath in discover(self.root, config.standards_paths)]
+        cache.save()
+        for source in (config_source, roster_source, *sources):
+            if source is not None:
+                self.problems += source.problems
+        if roster_source is None:
+            self.problems.append(Problem(ROSTER_FILE, 1, 1, "", "check.no-roster"))
+        kb, skipped = self._cross_check(config, roster, roster_source, sources)
+        self.problems.sort(key=lambda p: (p.file, p.line, p.column, p.key))
+        return CheckResult(kb, self.problems, skipped)
+
+    def _load_uncached(self, area: str, relpath: str, limit: int) -> _Source | None:
+        path = self.root / relpath
+        if not path.is_file():
+            return None
+        try:
+            raw = read_bytes(path, relpath, limit)
+        except LoadError as error:
+            return _Source(relpath, area, None, None, [Problem(relpath, error.line, error.column, "", error.key, error.params)])
+        return _source(area, relpath, _analyse(area, relpath, raw))
+
+    def _load(self, cache: FileCache, area: str, relpath: str, limit: int) -> _Source:
+        try:
+            raw = read_bytes(self.root / relpath, relpath, limit)
+        except LoadError as error:
+            return _Source(relpath, area, None, None, [Problem(relpath, error.line, error.column, "", error.key, error.params)])
+        key = digest(raw)
+        entry = cache.get(relpath, key)
+        if entry is None:
+            entry = _analyse(area, relpath, raw)
+            cache.put(relpath, key, entry)
+        return _source(area, relpath, entry)
+
+    def _cross_check(
+        self,
+        config: model.Config,
+        roster: model.Roster | None,
+        roster_source: _Source | None,
+        sources: list[_Source],
+    ) -> tuple[model.KnowledgeBase, list[str]]:
+        from hikitsugi.crosscheck import cross_check
+
+        result = cross_check(self.root, config, roster, sources)
+        self.problems += result.problems
+        return result.kb, result.skipped
+
+
+def _source(area: str, relpath: str, entry: tuple[Any, ...]) -> _Source:
+    data, packed, plain_problems = entry
+    problems = [Problem.from_plain(tuple(p)) for p in plain_problems]
+    document = Document(relpath, data, _LazyPositions(packed)) if data is not None else None
+    return _Source(relpath, area, data, document, problems)
+
+
+def _config(source: _Source | None) -> model.Config:
+    data = source.data if source and source.data else {}
+    if source is None or not source.problems:
+        return model.config_from(data)
+    organization = data.get("organization")
+    return model.Config(organization=organization if isinstance(organization, str) else "")
+
+
+def _roster(source: _Source | None) -> model.Roster | None:
+    """Build the roster; None when it has errors (role references are then not checked)."""
+    if source is None or source.data is None or any(p.severity == ERROR for p in source.problems):
+        return None
+    return model.roster_from(source.data)
+
+
+def has_errors(problems: Iterable[Problem]) -> bool:
+    """Say whether any problem is an error."""
+    return any(p.severity == ERROR for p in problems)
+
+
+__all__ = ["CheckResult", "check", "discover", "INFO", "ERROR", "has_errors", "Mapping", "datetime"]

@@ -1,0 +1,34 @@
+"""Shared fixtures: the repository root (the sample city) and a CLI runner."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from hikitsugi.cli import run
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture
+def repo() -> Path:
+    return REPO
+
+
+CliResult = tuple[int, str, str]
+
+
+@pytest.fixture
+def cli() -> Callable[..., CliResult]:
+    """Run the CLI in-process; return (exit code, stdout, stderr)."""
+
+    def invoke(*args: str) -> CliResult:
+        out, err = io.StringIO(), io.StringIO()
+        code = run(list(args), out, err)
+        return code, out.getvalue(), err.getvalue()
+
+    return invoke
