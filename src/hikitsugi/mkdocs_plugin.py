@@ -1,0 +1,124 @@
+"""The MkDocs plugin `hikitsugi`: check the KB and add its generated pages in memory.
+
+A thin adapter: the pages come from hikitsugi.render.site; this module only talks to MkDocs.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+import time
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from hikitsugi.errors import HikitsugiError
+from hikitsugi.i18n import register, t
+from hikitsugi.render import site
+from hikitsugi.render.site_nav import navigation
+from hikitsugi.validate import check
+
+WATCHED = ("runbooks", "checklists", "standards", "templates", "roster.yml", "hikitsugi.yml")
+AS_OF_ENV = "HIKITSUGI_AS_OF"
+
+register(
+    {
+        "site.check-failed": (
+            "ナレッジベースに {count} 件のエラーがあるためサイトを作れません:\n{problems}",
+            "the knowledge base has {count} error(s), so the site cannot be built:\n{problems}",
+        ),
+        "site.bad-as-of": ("as_of '{value}' は YYYY-MM-DD の日付ではありません", "as_of '{value}' is not a date YYYY-MM-DD"),
+    }
+)
+
+# Seconds spent in this plugin during the last build (read by scripts/bench_site.py).
+LAST_TIMINGS: dict[str, float] = {}
+
+
+class _Options(Config):
+    root = config_options.Optional(config_options.Type(str))
+    as_of = config_options.Optional(config_options.Type(str))
+    lang = config_options.Optional(config_options.Choice(("ja", "en")))
+
+
+class HikitsugiPlugin(BasePlugin[_Options]):
+    """Generate runbook, list and onboarding pages from the knowledge base."""
+
+    def __init__(self) -> None:
+        self.pages: dict[str, str] = {}
+        self.root = Path(".")
+        self.context: Any = None
+
+    def _day(self) -> datetime.date:
+        text = self.config.as_of or os.environ.get(AS_OF_ENV)
+        if not text:
+            return datetime.date.today()  # the plugin is an outer adapter, like the CLI
+        try:
+            return datetime.date.fromisoformat(text)
+        except ValueError:
+            raise PluginError(t("site.bad-as-of", value=text)) from None
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        """Check the KB, render its pages and register our script and styles."""
+        started = time.perf_counter()
+        config_dir = Path(config.config_file_path or ".").resolve().parent
+        self.root = (config_dir / self.config.root).resolve() if self.config.root else config_dir
+        try:
+            result = check(self.root)
+        except HikitsugiError as error:
+            raise PluginError(error.render(self.config.lang or "ja")) from None
+        lang = self.config.lang or result.kb.config.language
+        if result.errors:
+            problems = "\n".join(p.format(lang) for p in result.errors)
+            raise PluginError(t("site.check-failed", lang, count=len(result.errors), problems=problems))
+        self.context = site.context(result.kb, self._day(), lang=lang, directory_urls=config.use_directory_urls)
+        self.pages = site.render_pages(self.context)
+        config.extra_css.append(site.ASSET_PREFIX + "hikitsugi.css")
+        config.extra_javascript.append(site.ASSET_PREFIX + "hikitsugi.js")
+        config.theme["language"] = lang
+        _readable_anchors(config)
+        LAST_TIMINGS.clear()
+        LAST_TIMINGS["on_config"] = time.perf_counter() - started
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """Add the generated pages and assets; a hand-written page at the same path wins."""
+        started = time.perf_counter()
+        own = [f.src_uri for f in files.documentation_pages()]
+        generated = {**self.pages, **site.static_assets()}
+        for path, content in generated.items():
+            if files.get_file_from_path(path) is None:
+                files.append(File.generated(config, path, content=content))
+        config.nav = navigation(self.context, _own_nav(config, own))
+        LAST_TIMINGS["on_files"] = time.perf_counter() - started
+        return files
+
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        """Rebuild when the KB's YAML, roster, settings or templates change."""
+        for name in WATCHED:
+            path = self.root / name
+            if path.exists():
+                server.watch(str(path))
+        return server
+
+
+def _own_nav(config: MkDocsConfig, own: list[str]) -> list[Any]:
+    """The KB's hand-written pages: its nav when it has one, else index first then by path."""
+    if config.nav:
+        return list(config.nav)
+    return sorted(own, key=lambda path: (path != "index.md", path))
+
+
+def _readable_anchors(config: MkDocsConfig) -> None:
+    """Keep Japanese headings readable in anchors (#手順, not #_1) unless the KB chose a slugify."""
+    from markdown.extensions.toc import slugify_unicode
+
+    if "toc" not in config.markdown_extensions:
+        config.markdown_extensions.append("toc")
+    config.mdx_configs.setdefault("toc", {}).setdefault("slugify", slugify_unicode)

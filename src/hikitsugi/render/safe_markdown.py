@@ -1,0 +1,67 @@
+"""Markdown written by staff, made safe: raw HTML is shown as text, links keep safe schemes."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+
+import markdown
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+
+SAFE_SCHEMES = ("http:", "https:", "mailto:", "tel:")
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+
+
+def _safe_url(url: str) -> bool:
+    """Say whether *url* is relative or uses a scheme that cannot run code."""
+    compact = re.sub(r"[\x00-\x20]", "", url)
+    return not _SCHEME.match(compact) or compact.lower().startswith(SAFE_SCHEMES)
+
+
+class _LinkGuard(Treeprocessor):
+    """Drop href/src whose scheme could run code (javascript:, data:, vbscript:)."""
+
+    def run(self, root: etree.Element) -> None:
+        for element in root.iter():
+            for name in ("href", "src"):
+                value = element.get(name)
+                if value is not None and not _safe_url(value):
+                    del element.attrib[name]
+
+
+class _SafeExtension(Extension):
+    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 - Markdown's API name
+        md.treeprocessors.register(_LinkGuard(md), "hikitsugi-link-guard", 0)
+
+
+def escape_html(text: str) -> str:
+    """Escape & and < so no tag or entity written by a person survives; > stays for quotes."""
+    return text.replace("&", "&amp;").replace("<", "&lt;")
+
+
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s")
+
+
+def loosen_lists(text: str) -> str:
+    """Start (and end) a list right next to a line of text, as staff write it in YAML."""
+    lines: list[str] = []
+    for line in text.splitlines():
+        previous = lines[-1] if lines else ""
+        starts = _LIST_ITEM.match(line) and previous.strip() and not previous[:1].isspace() and not _LIST_ITEM.match(previous)
+        ends = line.strip() and not line[:1].isspace() and not _LIST_ITEM.match(line) and _LIST_ITEM.match(previous)
+        if starts or ends:
+            lines.append("")
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def render(text: str) -> str:
+    """Render staff Markdown to HTML: their HTML is escaped first, so it reads as text."""
+    html = markdown.markdown(
+        loosen_lists(escape_html(text)),
+        extensions=["sane_lists", "nl2br", _SafeExtension()],
+        output_format="html",
+    )
+    # The page is Markdown again for MkDocs: a blank line would end the raw HTML block.
+    return re.sub(r"\n\s*\n", "\n", html).strip()

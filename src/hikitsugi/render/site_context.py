@@ -1,0 +1,101 @@
+"""What every site page needs: the KB, the day, the language, links and labels."""
+
+from __future__ import annotations
+
+import datetime
+import json
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from hikitsugi import model
+from hikitsugi.i18n import t
+from hikitsugi.render import safe_markdown, site_labels, site_links
+from hikitsugi.render.templates import environment
+
+
+@dataclass(frozen=True)
+class Review:
+    """The review state of an item on a day: ok | soon | overdue | never."""
+
+    state: str
+    reviewed_on: datetime.date | None
+    due: datetime.date | None
+    due_soon_days: int
+
+
+def review_state(kb: model.KnowledgeBase, item: model.Runbook | model.Checklist, day: datetime.date) -> Review:
+    """Classify the item's review on *day* as format v1's stale / due-soon rules do."""
+    due = kb.due_on(item)
+    soon = kb.config.due_soon_days
+    if due is None:
+        state = "never"
+    elif day > due:
+        state = "overdue"
+    elif (due - day).days <= soon:
+        state = "soon"
+    else:
+        state = "ok"
+    return Review(state, item.reviewed_on, due, soon)
+
+
+@dataclass
+class SiteContext:
+    """Shared inputs of page rendering; pure: nothing here reads the clock or the disk."""
+
+    kb: model.KnowledgeBase
+    day: datetime.date
+    lang: str
+    directory_urls: bool = False
+    env: jinja2.Environment = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.env = environment(self.kb.root)
+
+    def label(self, key: str, **params: object) -> str:
+        """Return a label in the site's language."""
+        return t(key, self.lang, **params)
+
+    def link(self, source: str, target: str, anchor: str = "") -> str:
+        """Return a relative link between two generated pages."""
+        return site_links.href(source, target, self.directory_urls, anchor)
+
+    def holders(self, role: str) -> list[str]:
+        """Names of the people holding *role* on the build day."""
+        return [h.person.name for h in self.kb.roster.holders(role, self.day)]
+
+    def role_title(self, role: str | None) -> str:
+        """Title of a post, or a dash when none."""
+        return self.kb.roster.role_title(role) if role else "—"
+
+    @cached_property
+    def used_by(self) -> dict[str, list[model.Runbook]]:
+        """Backlinks: runbook id -> the runbooks whose `uses` name it."""
+        found: dict[str, list[model.Runbook]] = {}
+        for runbook in sorted(self.kb.runbooks.values(), key=lambda r: r.id):
+            for used in runbook.uses:
+                found.setdefault(used, []).append(runbook)
+        return found
+
+    def render(self, template: str, page: str, **values: Any) -> str:
+        """Render templates/site/<template> for the page at source path *page*."""
+        return self.env.get_template(f"site/{template}").render(
+            ctx=self, page=page, label=self.label, link=lambda target, anchor="": self.link(page, target, anchor),
+            markdown=lambda text: Markup(safe_markdown.render(text)),
+            zone_label=lambda zone: self.label(site_labels.ZONE_KEYS.get(zone or "", "site.zone.none")),
+            method_label=lambda method: self.label(site_labels.METHOD_KEYS[method]),
+            front_matter=front_matter, rb_page=site_links.runbook_page, **values,
+        )
+
+
+def front_matter(title: str, **extra: object) -> Markup:
+    """Return a YAML front matter block; the title is HTML-escaped because MkDocs themes print it raw."""
+    from markupsafe import escape
+
+    lines = ["---", f"title: {json.dumps(str(escape(title)), ensure_ascii=False)}"]
+    lines += [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in extra.items()]
+    return Markup("\n".join(lines + ["---"]))
+
