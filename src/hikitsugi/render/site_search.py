@@ -18,11 +18,12 @@ from hikitsugi.render import site_links
 INDEX_PATH = "assets/hikitsugi/search-index.js"
 _MARKUP = re.compile(r"[*_`#>|\[\]]+|\]\([^)]*\)|!\[|<[^>]*>")
 _SPACE = re.compile(r"\s+")
+_LIST_MARK = re.compile(r"(?m)^\s*(?:[-+*]|\d+[.)])\s+")
 
 
 def normalize(text: str) -> str:
     """NFKC, lower case, Markdown marks removed, spaces collapsed (the browser does the same)."""
-    text = unicodedata.normalize("NFKC", text).lower()
+    text = _LIST_MARK.sub(" ", unicodedata.normalize("NFKC", text).lower())
     return _SPACE.sub(" ", _MARKUP.sub(" ", text)).strip()
 
 
