@@ -33,6 +33,10 @@ register(
             "ナレッジベースに {count} 件のエラーがあるためサイトを作れません:\n{problems}",
             "the knowledge base has {count} error(s), so the site cannot be built:\n{problems}",
         ),
+        "site.template-error": (
+            "テンプレートの誤り: {where}: {error}",
+            "error in a template: {where}: {error}",
+        ),
         "site.bad-as-of": ("as_of '{value}' は YYYY-MM-DD の日付ではありません", "as_of '{value}' is not a date YYYY-MM-DD"),
     }
 )
@@ -78,7 +82,7 @@ class HikitsugiPlugin(BasePlugin[_Options]):
             problems = "\n".join(p.format(lang) for p in result.errors)
             raise PluginError(t("site.check-failed", lang, count=len(result.errors), problems=problems))
         self.context = site.context(result.kb, self._day(), lang=lang, directory_urls=config.use_directory_urls)
-        self.pages = site.render_pages(self.context)
+        self.pages = _render(self.context, lang)
         config.extra_css.append(site.ASSET_PREFIX + "hikitsugi.css")
         config.extra_javascript.append(site.ASSET_PREFIX + "hikitsugi.js")
         config.theme["language"] = lang
@@ -106,6 +110,19 @@ class HikitsugiPlugin(BasePlugin[_Options]):
             if path.exists():
                 server.watch(str(path))
         return server
+
+
+def _render(context: Any, lang: str) -> dict[str, str]:
+    """Render the pages; a broken template override becomes a message naming file and line."""
+    import jinja2
+
+    try:
+        return site.render_pages(context)
+    except jinja2.TemplateSyntaxError as error:
+        where = f"{error.filename or error.name}:{error.lineno}"
+        raise PluginError(t("site.template-error", lang, where=where, error=error.message)) from None
+    except jinja2.TemplateError as error:
+        raise PluginError(t("site.template-error", lang, where="templates/site", error=str(error))) from None
 
 
 def _own_nav(config: MkDocsConfig, own: list[str]) -> list[Any]:

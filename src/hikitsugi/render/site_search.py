@@ -16,7 +16,7 @@ from hikitsugi import model
 from hikitsugi.render import site_links
 
 INDEX_PATH = "assets/hikitsugi/search-index.js"
-_MARKUP = re.compile(r"[*_`#>|\[\]]+|\]\([^)]*\)|!\[|<[^>]*>")
+_MARKUP = re.compile(r"\]\([^)]*\)|!\[|<[^>]*>|[*_`#>|\[\]]+")
 _SPACE = re.compile(r"\s+")
 _LIST_MARK = re.compile(r"(?m)^\s*(?:[-+*]|\d+[.)])\s+")
 

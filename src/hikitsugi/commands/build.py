@@ -1,0 +1,57 @@
+"""`hikitsugi build`: check the KB, then build the site; the old site stays until the new one is whole."""
+
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+from typing import TextIO
+
+from hikitsugi.commands.check import print_text
+from hikitsugi.commands.common import add_as_of, add_root, as_of
+from hikitsugi.i18n import register, t
+from hikitsugi.validate import check
+
+register(
+    {
+        "build.help": ("手順書のサイトを作る (MkDocs)", "build the runbook site (MkDocs)"),
+        "opt.site-dir": ("サイトの出力先 (既定: ROOT/site)", "where to write the site (default: ROOT/site)"),
+        "build.checking": ("ナレッジベースを検査しています: {root}", "checking the knowledge base: {root}"),
+        "build.check-failed": (
+            "エラーがあるためサイトを作りませんでした。前のサイトはそのままです",
+            "not building the site because of the errors above; the previous site is unchanged",
+        ),
+        "build.building": (
+            "サイトを作っています ({runbooks} 件の手順書、{day} 時点)",
+            "building the site ({runbooks} runbooks, as of {day})",
+        ),
+        "build.done": ("サイトを {site} に作りました ({seconds:.1f} 秒)", "built the site in {site} ({seconds:.1f} s)"),
+    }
+)
+
+
+def add_arguments(parser: argparse.ArgumentParser, lang: str) -> None:
+    """Declare the options of `build`."""
+    add_root(parser, lang)
+    parser.add_argument("--site-dir", type=Path, help=t("opt.site-dir", lang))
+    add_as_of(parser, lang)
+
+
+def run(options: argparse.Namespace, out: TextIO, lang: str) -> int:
+    """Check, build, swap; return 0 on success, 1 when the KB has errors."""
+    from hikitsugi.sitebuild import build_site
+
+    day = as_of(options.as_of)
+    root: Path = options.root
+    site_dir: Path = options.site_dir or root / "site"
+    out.write(t("build.checking", lang, root=root) + "\n")
+    result = check(root, use_cache=not options.no_cache)
+    if result.errors:
+        print_text(result, out, lang)
+        out.write(t("build.check-failed", lang) + "\n")
+        return 1
+    out.write(t("build.building", lang, runbooks=len(result.kb.runbooks), day=day) + "\n")
+    started = time.perf_counter()
+    build_site(root, site_dir, day, report=lambda line: out.write(line + "\n"))
+    out.write(t("build.done", lang, site=site_dir, seconds=time.perf_counter() - started) + "\n")
+    return 0

@@ -1,0 +1,116 @@
+"""Build the site with MkDocs into a temporary folder, and swap it in only on success."""
+
+from __future__ import annotations
+
+import datetime
+import logging
+import os
+import shutil
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from hikitsugi.errors import HikitsugiError
+from hikitsugi.i18n import register
+
+CONFIG_FILE = "mkdocs.yml"
+
+register(
+    {
+        "build.no-mkdocs-yml": (
+            "{root} に mkdocs.yml がありません (サイトの設定。サンプル市の mkdocs.yml を写して使えます)",
+            "{root} has no mkdocs.yml (the site's settings; copy the sample city's)",
+        ),
+        "build.no-plugin": (
+            "{config} の plugins に hikitsugi がありません (plugins: [hikitsugi] を書いてください)",
+            "{config} does not list the hikitsugi plugin (add plugins: [hikitsugi])",
+        ),
+        "build.failed": (
+            "サイトを作れませんでした。前のサイト ({site}) はそのまま残っています:\n{reason}",
+            "the site could not be built; the previous site ({site}) is left as it was:\n{reason}",
+        ),
+    }
+)
+
+
+class SiteBuildError(HikitsugiError):
+    """MkDocs could not build the site (the old site is untouched)."""
+
+
+@contextmanager
+def _quiet_mkdocs(report: Callable[[str], None]) -> Iterator[None]:
+    """Send MkDocs warnings to *report* and hide its INFO chatter."""
+    logger = logging.getLogger("mkdocs")
+
+    class Forward(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            report(f"mkdocs: {record.getMessage()}")
+
+    handler = Forward(logging.WARNING)
+    previous = (logger.level, logger.propagate)
+    logger.addHandler(handler)
+    logger.setLevel(logging.WARNING)
+    logger.propagate = False
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(previous[0])
+        logger.propagate = previous[1]
+
+
+def mkdocs_build(root: Path, target: Path, day: datetime.date, report: Callable[[str], None]) -> None:
+    """Run the MkDocs build of the KB at *root* into *target* (raises SiteBuildError)."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    config_file = root / CONFIG_FILE
+    if not config_file.is_file():
+        raise SiteBuildError("build.no-mkdocs-yml", root=str(root))
+    with _quiet_mkdocs(report):
+        try:
+            config = load_config(config_file=str(config_file), site_dir=str(target))
+            if "hikitsugi" not in config.plugins:
+                raise SiteBuildError("build.no-plugin", config=str(config_file))
+            config.plugins["hikitsugi"].config.as_of = day.isoformat()
+            config.plugins.on_startup(command="build", dirty=False)
+            try:
+                build(config)
+            finally:
+                config.plugins.on_shutdown()
+        except MkDocsException as error:
+            raise SiteBuildError("build.failed", site=str(target), reason=str(error)) from None
+
+
+def build_site(
+    root: Path, site_dir: Path, day: datetime.date, report: Callable[[str], None] = lambda _: None
+) -> Path:
+    """Build into a temporary folder next to *site_dir*, then replace *site_dir* with it."""
+    site_dir = site_dir.resolve()
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.building-", dir=site_dir.parent))
+    try:
+        mkdocs_build(root.resolve(), staging, day, report)
+    except SiteBuildError as error:
+        shutil.rmtree(staging, ignore_errors=True)
+        error.params["site"] = str(site_dir)
+        raise
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    os.chmod(staging, 0o755)  # mkdtemp makes it private; a site is meant to be read
+    _swap(staging, site_dir)
+    return site_dir
+
+
+def _swap(staging: Path, site_dir: Path) -> None:
+    """Put *staging* in place of *site_dir*: two renames, the old site removed last."""
+    if not site_dir.exists():
+        os.replace(staging, site_dir)
+        return
+    retired = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.old-", dir=site_dir.parent))
+    os.replace(site_dir, retired / site_dir.name)
+    os.replace(staging, site_dir)
+    shutil.rmtree(retired, ignore_errors=True)
