@@ -112,7 +112,7 @@ def _explain(error: Any) -> Iterator[tuple[NodePath, str, dict[str, Any]]]:
         known = list(error.schema.get("properties", {}))
         for field in instance:
             if field not in known:
-                close = difflib.get_close_matches(str(field), known, n=1)
+                close = difflib.get_close_matches(str(field), known, n=1, cutoff=0.75)
                 if close:
                     yield (*path, field), "schema.unknown-suggest", {"field": field, "suggestion": close[0]}
                 else:
