@@ -270,3 +270,22 @@ def audit(kb: KnowledgeBase, day: datetime.date) -> AuditReport:
     failing = {f.id for f in findings if f.severity == ERROR}
     healthy = len(audited - failing)
     return AuditReport(as_of=day, findings=tuple(findings), audited=len(audited), healthy=healthy)
+
+
+def for_owner(kb: KnowledgeBase, role: str) -> KnowledgeBase:
+    """Return *kb* cut down to what *role* owns (retired runbooks kept for retired-in-use)."""
+    return replace(
+        kb,
+        runbooks={i: r for i, r in kb.runbooks.items() if r.owner == role or r.status == "retired"},
+        checklists={i: c for i, c in kb.checklists.items() if c.owner == role},
+    )
+
+
+DUE_RULES = ("stale", "due-soon")
+
+
+def falling_due(kb: KnowledgeBase, day: datetime.date, days: int) -> AuditReport:
+    """What is stale or falls due within *days* of *day* (the notifier's view)."""
+    widened = replace(kb, config=replace(kb.config, due_soon_days=days))
+    full = audit(widened, day)
+    return replace(full, findings=tuple(f for f in full.findings if f.rule in DUE_RULES))

@@ -4,4 +4,5 @@
 COMMANDS: list[tuple[str, str]] = [
     ("check", "hikitsugi.commands.check"),
     ("new", "hikitsugi.commands.new"),
+    ("audit", "hikitsugi.commands.audit"),
 ]
