@@ -285,7 +285,8 @@ DUE_RULES = ("stale", "due-soon")
 
 
 def falling_due(kb: KnowledgeBase, day: datetime.date, days: int) -> AuditReport:
-    """What is stale or falls due within *days* of *day* (the notifier's view)."""
+    """What is stale or falls due within *days* of *day*, soonest first (the notifier's view)."""
     widened = replace(kb, config=replace(kb.config, due_soon_days=days))
     full = audit(widened, day)
-    return replace(full, findings=tuple(f for f in full.findings if f.rule in DUE_RULES))
+    due = sorted((f for f in full.findings if f.rule in DUE_RULES), key=lambda f: (f.due, f.file, f.line))
+    return replace(full, findings=tuple(due))

@@ -30,7 +30,8 @@ def write_text(view: AuditView, out: TextIO, lang: str) -> None:
     out.write(f"\n■ {t('audit.summary', lang)}\n")
     for rule, count in view.counts().items():
         if count:
-            out.write(f"  {rule} ({t('audit.label.' + rule, lang)}): {count}\n")
+            label = t("audit.label." + rule, lang)
+            out.write(f"  {rule}: {count}\n" if label == rule else f"  {rule} ({label}): {count}\n")
     out.write("  " + t("audit.counts", lang, **view.severity_counts()) + "\n")
     out.write("  " + health_line(view, lang) + "\n")
 
