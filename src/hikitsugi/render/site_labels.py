@@ -95,6 +95,7 @@ register(
         "site.col.severity": ("重要度", "Severity"),
         "site.severity.error": ("要対応", "error"),
         "site.severity.warning": ("注意", "warning"),
+        "site.severity.info": ("参考", "info"),
         "site.owned": ("担当する手順書", "Runbooks owned"),
         "site.deputy-of": ("副担当の手順書", "Deputy for"),
         "site.no-schedule": ("時期の決まっていない業務", "Work without a fixed time of year"),
