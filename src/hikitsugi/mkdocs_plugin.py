@@ -22,6 +22,7 @@ from hikitsugi.errors import HikitsugiError
 from hikitsugi.i18n import register, t
 from hikitsugi.render import site
 from hikitsugi.render.site_nav import navigation
+from hikitsugi.render.templates import environment
 from hikitsugi.validate import check
 
 WATCHED = ("runbooks", "checklists", "standards", "templates", "roster.yml", "hikitsugi.yml")
@@ -81,6 +82,7 @@ class HikitsugiPlugin(BasePlugin[_Options]):
         if result.errors:
             problems = "\n".join(p.format(lang) for p in result.errors)
             raise PluginError(t("site.check-failed", lang, count=len(result.errors), problems=problems))
+        environment.cache_clear()  # under `mkdocs serve`, see a templates/ folder added since
         self.context = site.context(result.kb, self._day(), lang=lang, directory_urls=config.use_directory_urls)
         self.pages = _render(self.context, lang)
         config.extra_css.append(site.ASSET_PREFIX + "hikitsugi.css")

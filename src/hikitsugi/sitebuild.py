@@ -39,13 +39,16 @@ class SiteBuildError(HikitsugiError):
 
 
 @contextmanager
-def _quiet_mkdocs(report: Callable[[str], None]) -> Iterator[None]:
-    """Send MkDocs warnings to *report* and hide its INFO chatter."""
+def _quiet_mkdocs(report: Callable[[str], None], errors: list[str]) -> Iterator[None]:
+    """Send MkDocs warnings to *report*, collect its errors, hide its INFO chatter."""
     logger = logging.getLogger("mkdocs")
 
     class Forward(logging.Handler):
         def emit(self, record: logging.LogRecord) -> None:
-            report(f"mkdocs: {record.getMessage()}")
+            if record.levelno >= logging.ERROR:
+                errors.append(record.getMessage())
+            else:
+                report(f"mkdocs: {record.getMessage()}")
 
     handler = Forward(logging.WARNING)
     previous = (logger.level, logger.propagate)
@@ -69,7 +72,8 @@ def mkdocs_build(root: Path, target: Path, day: datetime.date, report: Callable[
     config_file = root / CONFIG_FILE
     if not config_file.is_file():
         raise SiteBuildError("build.no-mkdocs-yml", root=str(root))
-    with _quiet_mkdocs(report):
+    errors: list[str] = []
+    with _quiet_mkdocs(report, errors):
         try:
             config = load_config(config_file=str(config_file), site_dir=str(target))
             if "hikitsugi" not in config.plugins:
@@ -81,7 +85,8 @@ def mkdocs_build(root: Path, target: Path, day: datetime.date, report: Callable[
             finally:
                 config.plugins.on_shutdown()
         except MkDocsException as error:
-            raise SiteBuildError("build.failed", site=str(target), reason=str(error)) from None
+            reason = "\n".join(errors) or str(error)
+            raise SiteBuildError("build.failed", site=str(target), reason=reason) from None
 
 
 def build_site(
