@@ -1,0 +1,172 @@
+"""The built sample-city site in headless Chromium: search, no outside requests, banner, links.
+
+The site is built once per session; every test here reads that one build.
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import http.server
+import re
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from conftest import REPO
+from hikitsugi.sitebuild import build_site
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run", "--disable-quic"]
+BUILD_DAY = datetime.date(2026, 11, 27)
+QUERIES = yaml.safe_load((Path(__file__).parent / "search_queries.yml").read_text(encoding="utf-8"))["queries"]
+TARGET_HIT_RATE = 0.95
+
+if not Path(CHROMIUM).exists():
+    pytest.skip("Debian chromium is not installed", allow_module_level=True)
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the base class's name
+        """Keep pytest's output clean."""
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample city's site, built once."""
+    target = tmp_path_factory.mktemp("sample") / "site"
+    build_site(REPO, target, BUILD_DAY)
+    return target
+
+
+@pytest.fixture(scope="session")
+def http_base(site: Path) -> Iterator[str]:
+    """The site served on 127.0.0.1 at a free port."""
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+def base_of(site: Path, http_base: str, transport: str) -> str:
+    return http_base if transport == "http" else site.resolve().as_uri() + "/"
+
+
+def results(page: Any, url: str) -> list[tuple[str, str | None]]:
+    """Open *url* (with ?q=) and return (runbook id, matching step anchor) best first."""
+    page.goto(url)
+    page.wait_for_selector("[data-search-results][data-ready]", state="attached", timeout=10000)
+    found = page.eval_on_selector_all(
+        "[data-search-results] > li",
+        """items => items.map(li => [li.querySelector('a.hk-result-title').href,
+                                     (li.querySelector('a.hk-result-step') || {}).href || null])""",
+    )
+    return [(re.sub(r"^.*/([^/]+)\.html$", r"\1", title), step) for title, step in found]
+
+
+@pytest.mark.parametrize("transport", ["file", "http"])
+def test_search_finds_the_right_runbook_in_the_top_5(
+    site: Path, http_base: str, browser: Any, transport: str
+) -> None:
+    base = base_of(site, http_base, transport)
+    page = browser.new_page()
+    misses = []
+    for query in QUERIES:
+        ids = [runbook_id for runbook_id, _ in results(page, f"{base}lists/processes.html?q={query['q']}")][:5]
+        if query["expect"] not in ids:
+            misses.append((query["q"], query["expect"], ids))
+    page.close()
+    rate = 1 - len(misses) / len(QUERIES)
+    print(f"\nsearch hit rate over {transport}: {len(QUERIES) - len(misses)}/{len(QUERIES)} = {rate:.1%}; misses: {misses}")
+    assert len(QUERIES) >= 40
+    assert rate >= TARGET_HIT_RATE, misses
+
+
+def test_search_result_shows_the_matching_step(site: Path, browser: Any) -> None:
+    page = browser.new_page()
+    found = results(page, f"{site.resolve().as_uri()}/index.html?q=基準指数")
+    page.close()
+    assert found[0][0] == "riyo-chosei"
+    assert found[0][1] is not None and found[0][1].endswith("riyo-chosei.html#step-kijun-shisu")
+
+
+@pytest.mark.parametrize("transport", ["file", "http"])
+def test_no_request_leaves_the_site(site: Path, http_base: str, browser: Any, transport: str) -> None:
+    base = base_of(site, http_base, transport)
+    page = browser.new_page()
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    for path in ("index.html", "runbooks/shinsei-nyuryoku.html", "lists/calendar.html", "lists/status.html",
+                 "lists/zones.html", "onboarding/nyusho-shuji.html", "runbooks/riyo-chosei.html?q=LGWAN"):
+        page.goto(base + path)
+        page.wait_for_load_state("networkidle")
+    page.close()
+    assert any(url.endswith("search-index.js") for url in requested)  # the search did load its index
+    outside = [url for url in requested if not url.startswith(base) and not url.startswith("data:")]
+    assert outside == []
+
+
+def review_of(page: Any) -> tuple[str, str]:
+    banner = page.locator("[data-hk-review]").first
+    return banner.get_attribute("data-state"), banner.inner_text()
+
+
+def test_banner_turns_red_once_the_browser_clock_passes_the_due_day(site: Path, browser: Any) -> None:
+    html = (site / "runbooks" / "shinsei-nyuryoku.html").read_text(encoding="utf-8")
+    due = datetime.date.fromisoformat(re.search(r'data-due="([\d-]+)"', html).group(1))
+    assert 'data-state="ok"' in html  # as built on BUILD_DAY
+    url = (site / "runbooks" / "shinsei-nyuryoku.html").resolve().as_uri()
+    expected = {
+        due - datetime.timedelta(days=60): "ok",
+        due - datetime.timedelta(days=10): "soon",
+        due: "soon",
+        due + datetime.timedelta(days=1): "overdue",
+    }
+    for day, state in expected.items():
+        context = browser.new_context()
+        page = context.new_page()
+        page.clock.set_fixed_time(datetime.datetime(day.year, day.month, day.day, 12, 0))
+        page.goto(url)
+        got, text = review_of(page)
+        assert got == state, (day, text)
+        if state == "overdue":
+            assert "期限を過ぎています" in text and due.isoformat() in text
+            color = page.locator("[data-hk-review]").first.evaluate("e => getComputedStyle(e).backgroundColor")
+            assert color == "rgb(255, 235, 238)"  # the red of .hk-review--overdue
+        context.close()
+
+
+def test_linkchecker_finds_no_broken_link(http_base: str) -> None:
+    linkchecker = shutil.which("linkchecker", path=str(Path(sys.executable).parent))
+    assert linkchecker is not None
+    done = subprocess.run(
+        [linkchecker, "--no-status", "--no-warnings", "--threads", "4", f"{http_base}index.html"],
+        capture_output=True, text=True, check=False, timeout=300,
+    )
+    summary = [line for line in done.stdout.splitlines() if "links in" in line or "errors found" in line]
+    print("\n".join(summary))
+    assert done.returncode == 0, done.stdout[-3000:]
+    assert "0 errors found" in done.stdout
