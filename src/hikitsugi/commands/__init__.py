@@ -4,4 +4,6 @@
 COMMANDS: list[tuple[str, str]] = [
     ("check", "hikitsugi.commands.check"),
     ("new", "hikitsugi.commands.new"),
+    ("show", "hikitsugi.commands.show"),
+    ("diff", "hikitsugi.commands.diff"),
 ]
