@@ -6,4 +6,5 @@ COMMANDS: list[tuple[str, str]] = [
     ("new", "hikitsugi.commands.new"),
     ("show", "hikitsugi.commands.show"),
     ("diff", "hikitsugi.commands.diff"),
+    ("calendar", "hikitsugi.commands.calendar"),
 ]
