@@ -49,17 +49,20 @@ def test_diff_finds_replaced_added_removed_and_fields(kb: Any) -> None:
     assert [(f.name, f.old, f.new) for f in diff.fields] == [
         ("title", "利用申請の標準手順", "利用申請(テスト市)"),
         ("owner", "kakaricho", "shusa"),
+        ("reviewed_on", "2026-06-01", "2026-05-01"),
         ("tags", ["標準"], ["標準", "市独自"]),
     ]
-    assert diff.count == 9 and diff.step_changes == 6
+    assert diff.count == 10 and diff.step_changes == 6
+    assert diff.behind_standard  # the standard was reviewed after this runbook
 
 
 def test_diff_names_what_the_local_file_restates() -> None:
     result = check(FIXTURES / "group" / "city-b", use_cache=False)
     diff = diff_runbook(result.kb, result.kb.runbooks["riyo"])
     assert diff is not None
-    assert diff.redundant == ("kind",)
+    assert diff.redundant == ("tags",)  # kind is kept for readers, not flagged
     assert [s.id for s in diff.removed] == ["tsuchi"] and not diff.added and not diff.replaced
+    assert not diff.behind_standard  # reviewed_on inherited from the standard
 
 
 def test_diff_of_a_runbook_without_extends_is_none(kb: Any) -> None:
@@ -122,5 +125,5 @@ def test_differences_section_links_the_standard_and_lists_changes(kb: Any) -> No
 
 def test_standards_index_counts_differences_per_runbook(kb: Any) -> None:
     text = standards_index(kb, "en")
-    assert "| [利用申請(テスト市)](../runbooks/riyo.md) `riyo` | 6 (2・3・1) | 3 | 9 |" in text
+    assert "| [利用申請(テスト市)](../runbooks/riyo.md) `riyo` | 6 (2・3・1) | 4 | 10 | yes |" in text
     golden("index.md", standards_index(kb, "ja"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -11,6 +12,8 @@ from hikitsugi.model import KnowledgeBase, Runbook
 
 # fields that always differ or are compared step by step
 _NOT_COMPARED = ("id", "extends", "steps")
+# restating these locally is harmless: they say what the file is to someone reading it alone
+_KEPT_FOR_READERS = ("kind",)
 
 
 @dataclass(frozen=True)
@@ -66,6 +69,15 @@ class RunbookDiff:
     removed: tuple[RemovedStep, ...]
     # what the local file restates exactly as the standard has it ("tags", "steps.kensan"): could go
     redundant: tuple[str, ...] = ()
+    reviewed_on: datetime.date | None = None
+    standard_reviewed_on: datetime.date | None = None
+
+    @property
+    def behind_standard(self) -> bool:
+        """Say whether the standard was reviewed after this runbook last was: upstream changes to check."""
+        if self.standard_reviewed_on is None:
+            return False
+        return self.reviewed_on is None or self.reviewed_on < self.standard_reviewed_on
 
     @property
     def step_changes(self) -> int:
@@ -90,6 +102,7 @@ class RunbookDiff:
             "added": [{"id": s.id, "after": s.after, "last": s.last, "step": dict(s.step)} for s in self.added],
             "removed": [{"id": s.id, "step": dict(s.step)} for s in self.removed],
             "redundant": list(self.redundant),
+            "behind_standard": self.behind_standard,
         }
 
 
@@ -156,6 +169,8 @@ def diff_runbook(kb: KnowledgeBase, runbook: Runbook) -> RunbookDiff | None:
         added=tuple(added),
         removed=tuple(removed),
         redundant=_redundant(standard.data, runbook.local_data or {}),
+        reviewed_on=runbook.reviewed_on,
+        standard_reviewed_on=standard.reviewed_on,
     )
 
 
@@ -165,7 +180,9 @@ def _redundant(standard: Mapping[str, Any], local: Mapping[str, Any]) -> tuple[s
     found = [
         name
         for name in local
-        if name not in _NOT_COMPARED and standard.get(name) == local[name] and local[name] != defaults.get(name)
+        if name not in (*_NOT_COMPARED, *_KEPT_FOR_READERS)
+        and standard.get(name) == local[name]
+        and local[name] != defaults.get(name)
     ]  # a default equal on both sides may have been filled in by the validator, not written
     old_steps = {s["id"]: s for s in _steps(standard)}
     for step in _steps(local):

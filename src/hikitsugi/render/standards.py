@@ -24,6 +24,14 @@ register(
             "differences from standard {standard} “{standard_title}” ({standard_source}): "
             "{steps} step(s) ({replaced} replaced, {added} added, {removed} removed), {fields} field(s)",
         ),
+        "standards.behind": (
+            "※ 標準手順書は {standard_day} に見直されていますが、この手順書の見直しは {day} です。"
+            "標準の変更 (git log など) を確認してください",
+            "※ the standard was reviewed on {standard_day}, this runbook last on {day}: "
+            "check the standard's changes (git log etc.)",
+        ),
+        "standards.col-behind": ("標準の見直し後に未確認", "Not reviewed since the standard"),
+        "standards.yes": ("要確認", "yes"),
         "standards.none": ("標準手順書との違いはありません", "no differences from the standard"),
         "standards.replaced": ("置き換えた手順", "Replaced steps"),
         "standards.added": ("追加した手順", "Added steps"),
@@ -78,7 +86,11 @@ def _inline(value: Any, lang: str) -> str:
 def _value_lines(change: FieldChange, lang: str, indent: str) -> list[str]:
     """Show one change: `name: old → new` when short, else `-`/`+` lines."""
     old, new = change.old, change.new
-    if isinstance(old, list) and isinstance(new, list):
+    if isinstance(old, dict) and isinstance(new, dict):  # e.g. checklist: show the keys that differ
+        keys = [k for k in (*old, *(k for k in new if k not in old)) if old.get(k) != new.get(k)]
+        return [line for k in keys for line in _value_lines(FieldChange(f"{change.name}.{k}", old.get(k), new.get(k)), lang, indent)]
+    if isinstance(old, list) or isinstance(new, list):
+        old, new = old if isinstance(old, list) else [], new if isinstance(new, list) else []
         gone = [item for item in old if item not in new]
         came = [item for item in new if item not in old]
         lines = [f"{indent}  - {_inline(i, lang)}" for i in gone] + [f"{indent}  + {_inline(i, lang)}" for i in came]
@@ -102,6 +114,8 @@ def diff_text(diff: RunbookDiff, lang: str) -> str:
             added=len(diff.added), removed=len(diff.removed), fields=len(diff.fields),
         ),
     ]
+    if diff.behind_standard:
+        lines.append(_behind(diff, lang))
     if not diff.count:
         lines.append(t("standards.none", lang))
     if diff.replaced:
@@ -124,6 +138,11 @@ def diff_text(diff: RunbookDiff, lang: str) -> str:
     if diff.redundant:
         lines += ["", t("standards.redundant", lang, names=", ".join(diff.redundant))]
     return "\n".join(lines) + "\n"
+
+
+def _behind(diff: RunbookDiff, lang: str) -> str:
+    day = diff.reviewed_on.isoformat() if diff.reviewed_on else t("standards.absent", lang)
+    return t("standards.behind", lang, standard_day=str(diff.standard_reviewed_on), day=day)
 
 
 def _position(after: str | None, last: bool, lang: str) -> str:
@@ -154,6 +173,8 @@ def differences_section(kb: KnowledgeBase, runbook: Runbook, lang: str, *, link:
         t("standards.based-on", lang, standard_title=_md(diff.standard_title), href=href, standard=diff.standard),
         "",
     ]
+    if diff.behind_standard:
+        lines += [_md(_behind(diff, lang)), ""]
     if not diff.count:
         return "\n".join([*lines, t("standards.none", lang), ""])
     groups = (
@@ -202,12 +223,13 @@ def standards_index(kb: KnowledgeBase, lang: str, *, link: Link | None = None) -
         if not based:
             lines += [t("standards.no-extenders", lang), ""]
             continue
-        header = [t(f"standards.col-{c}", lang) for c in ("runbook", "steps", "fields", "total")]
-        lines += ["| " + " | ".join(header) + " |", "|---|---|---|---|"]
+        header = [t(f"standards.col-{c}", lang) for c in ("runbook", "steps", "fields", "total", "behind")]
+        lines += ["| " + " | ".join(header) + " |", "|---|---|---|---|---|"]
         for runbook, diff in based:
             assert diff is not None
             steps = f"{diff.step_changes} ({len(diff.replaced)}・{len(diff.added)}・{len(diff.removed)})"
             cell = f"[{_md(runbook.title)}]({to(runbook.id)}) `{runbook.id}`"
-            lines.append(f"| {cell} | {steps} | {len(diff.fields)} | {diff.count} |")
+            behind = t("standards.yes", lang) if diff.behind_standard else ""
+            lines.append(f"| {cell} | {steps} | {len(diff.fields)} | {diff.count} | {behind} |")
         lines.append("")
     return "\n".join(lines)
