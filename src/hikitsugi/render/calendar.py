@@ -86,11 +86,15 @@ def calendar_text(
     if not found:
         return "\n".join([*lines, "", t("calendar.empty", lang)]) + "\n"
     table = [
-        (when(r.occurrence, lang), label(r.occurrence, lang), f"{r.occurrence.runbook.title} ({r.occurrence.runbook.id})",
-         kb.roster.role_title(r.occurrence.runbook.owner or "-"))
+        (
+            when(r.occurrence, lang),
+            label(r.occurrence, lang),
+            kb.roster.role_title(r.occurrence.runbook.owner or "-"),
+            f"{r.occurrence.runbook.title} ({r.occurrence.runbook.id})",
+        )
         for r in found
-    ]
-    header = tuple(t(f"calendar.col-{c}", lang) for c in ("date", "label", "runbook", "owner"))
+    ]  # the runbook last: its titles are the longest, and the last column needs no padding
+    header = tuple(t(f"calendar.col-{c}", lang) for c in ("date", "label", "owner", "runbook"))
     sizes = [max(width(cells[i]) for cells in (*table, header)) for i in range(3)]
     lines += ["", "  ".join(_pad(cell, sizes[i]) if i < 3 else cell for i, cell in enumerate(header)).rstrip()]
     month: tuple[int, int] | None = None
