@@ -19,7 +19,7 @@ from hikitsugi.validate import check
 
 ROOT = Path(__file__).parent / "fixtures" / "calendar"
 GOLDEN = Path(__file__).parent / "golden" / "calendar"
-STAMP = datetime.datetime(2026, 11, 27, 9, 0, tzinfo=datetime.timezone.utc)
+STAMP = datetime.datetime(2026, 11, 27, 9, 0, tzinfo=datetime.UTC)
 D = datetime.date
 
 
@@ -96,19 +96,25 @@ def test_monthly_on_the_31st_is_a_rule_landing_on_each_months_last_day(kb: Any) 
 
 
 def test_monthly_on_the_31st_in_a_common_year_lands_on_feb_28(kb: Any) -> None:
-    (series,) = by_label(parse(ics_for_all(kb, D(2026, 4, 1), D(2027, 3, 31), stamp=STAMP)), "口座振替データの締切")
+    (series,) = by_label(
+        parse(ics_for_all(kb, D(2026, 4, 1), D(2027, 3, 31), stamp=STAMP)), "口座振替データの締切"
+    )
     assert D(2027, 2, 28) in expand(series)
 
 
 def test_monthly_on_the_30th_is_written_out_month_by_month(kb: Any) -> None:
-    events = by_label(parse(ics_for_all(kb, D(2026, 4, 1), D(2027, 3, 31), stamp=STAMP)), "実績報告の締切")
+    events = by_label(
+        parse(ics_for_all(kb, D(2026, 4, 1), D(2027, 3, 31), stamp=STAMP)), "実績報告の締切"
+    )
     starts = sorted(e.decoded("dtstart") for e in events)
     assert len(starts) == 12 and not any("rrule" in e for e in events)
     assert D(2027, 2, 28) in starts and D(2026, 4, 30) in starts and D(2026, 5, 30) in starts
 
 
 def test_monthly_on_the_10th_is_a_simple_rule(kb: Any) -> None:
-    (series,) = by_label(parse(ics_for_all(kb, D(2026, 4, 1), D(2027, 3, 31), stamp=STAMP)), "途中入所の締切")
+    (series,) = by_label(
+        parse(ics_for_all(kb, D(2026, 4, 1), D(2027, 3, 31), stamp=STAMP)), "途中入所の締切"
+    )
     assert expand(series) == [D(2026 + (m < 4), m, 10) for m in (*range(4, 13), 1, 2, 3)]
 
 
@@ -120,13 +126,18 @@ def test_ics_is_crlf_folded_stamped_and_has_stable_unique_uids(kb: Any) -> None:
     uids = [str(e["uid"]) for e in events]
     assert len(uids) == len(set(uids))
     assert all(e.decoded("dtstamp") == STAMP for e in events)
-    again = parse(ics_for_all(kb, D(2026, 4, 1), D(2027, 3, 31), stamp=STAMP + datetime.timedelta(days=3)))
+    again = parse(
+        ics_for_all(kb, D(2026, 4, 1), D(2027, 3, 31), stamp=STAMP + datetime.timedelta(days=3))
+    )
     assert [str(e["uid"]) for e in again] == uids
     assert "retired" not in data.decode() and "廃止済みの予定" not in data.decode()
 
 
 def test_ics_for_role_keeps_owned_and_deputised_runbooks(kb: Any) -> None:
-    shuji = {str(e["summary"]).split(" ")[0] for e in parse(ics_for_role(kb, "shuji", D(2026, 4, 1), D(2027, 3, 31)))}
+    shuji = {
+        str(e["summary"]).split(" ")[0]
+        for e in parse(ics_for_role(kb, "shuji", D(2026, 4, 1), D(2027, 3, 31)))
+    }
     assert shuji == {"指数付けから決定通知まで", "調整会議", "名簿の締切"}
     assert parse(ics_for_role(kb, "kakaricho", D(2026, 4, 1), D(2027, 3, 31)))
     assert roles_with_schedule(kb) == ["kakaricho", "shusa", "shuji"]
@@ -143,7 +154,18 @@ def test_calendar_text_golden(kb: Any) -> None:
 
 def test_calendar_command_writes_the_ics(cli: Any, tmp_path: Path) -> None:
     target = tmp_path / "out" / "shuji.ics"
-    code, out, err = cli("calendar", "--root", str(ROOT), "--no-cache", "--as-of", "2026-11-27", "--role", "shuji", "--ics", str(target))
+    code, out, err = cli(
+        "calendar",
+        "--root",
+        str(ROOT),
+        "--no-cache",
+        "--as-of",
+        "2026-11-27",
+        "--role",
+        "shuji",
+        "--ics",
+        str(target),
+    )
     assert (code, err) == (0, "")
     assert "※ 2027-01-11 は祝日(成人の日)" in out
     assert "2026-12-16(水)〜2027-02-28(日)" in out
@@ -151,7 +173,9 @@ def test_calendar_command_writes_the_ics(cli: Any, tmp_path: Path) -> None:
     assert list(target.parent.iterdir()) == [target]  # no temporary file left
 
 
-@pytest.mark.parametrize(("args", "message"), [(("--role", "nobody"), "nobody"), (("--months", "0"), "--months")])
+@pytest.mark.parametrize(
+    ("args", "message"), [(("--role", "nobody"), "nobody"), (("--months", "0"), "--months")]
+)
 def test_calendar_command_bad_options_exit_2(cli: Any, args: tuple[str, ...], message: str) -> None:
-    code, out, err = cli("calendar", "--root", str(ROOT), "--no-cache", *args)
+    code, _out, err = cli("calendar", "--root", str(ROOT), "--no-cache", *args)
     assert code == 2 and message in err

@@ -10,24 +10,33 @@ from typing import Any
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
-DOCS = {name: (REPO / "docs" / name).read_text(encoding="utf-8") for name in ("standards.md", "calendar.md")}
+DOCS = {
+    name: (REPO / "docs" / name).read_text(encoding="utf-8")
+    for name in ("standards.md", "calendar.md")
+}
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
 def commands(text: str) -> list[str]:
     """Return the `$ hikitsugi ...` lines of the console blocks."""
-    return [line[2:].split("#")[0].strip() for line in text.splitlines() if line.startswith("$ hikitsugi ")]
+    return [
+        line[2:].split("#")[0].strip()
+        for line in text.splitlines()
+        if line.startswith("$ hikitsugi ")
+    ]
 
 
 def blocks(text: str, kind: str) -> list[str]:
-    return re.findall(rf"```{kind}\n(.*?)```", text, flags=re.S)
+    return re.findall(rf"```{kind}\n(.*?)```", text, flags=re.DOTALL)
 
 
 COMMANDS = [(name, command) for name, text in DOCS.items() for command in commands(text)]
 
 
 @pytest.mark.parametrize(("name", "command"), COMMANDS)
-def test_documented_command_runs_on_the_sample_city(name: str, command: str, cli: Any, tmp_path: Path) -> None:
+def test_documented_command_runs_on_the_sample_city(
+    name: str, command: str, cli: Any, tmp_path: Path
+) -> None:
     args = shlex.split(command)[1:]
     if ">" in args:
         args = args[: args.index(">")]
@@ -54,8 +63,19 @@ def test_documented_check_output_is_the_fixtures(cli: Any) -> None:
 
 
 def test_documented_calendar_lines_are_real(cli: Any) -> None:
-    _, sample, _ = cli("calendar", "--as-of", "2026-11-27", "--role", "nyusho-shusa", "--root", str(REPO), "--no-cache")
-    _, fixture, _ = cli("calendar", "--as-of", "2026-11-27", "--root", str(FIXTURES / "calendar"), "--no-cache")
+    _, sample, _ = cli(
+        "calendar",
+        "--as-of",
+        "2026-11-27",
+        "--role",
+        "nyusho-shusa",
+        "--root",
+        str(REPO),
+        "--no-cache",
+    )
+    _, fixture, _ = cli(
+        "calendar", "--as-of", "2026-11-27", "--root", str(FIXTURES / "calendar"), "--no-cache"
+    )
     first, holiday = blocks(DOCS["calendar.md"], "text")
     assert sample.startswith(first)
     assert all(line in fixture.splitlines() for line in holiday.splitlines())

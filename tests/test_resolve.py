@@ -39,7 +39,9 @@ STANDARD: dict[str, Any] = {
 }
 
 
-def merged(*steps: dict[str, Any], **fields: Any) -> tuple[list[str], list[tuple[str, Any]], dict[str, Any]]:
+def merged(
+    *steps: dict[str, Any], **fields: Any
+) -> tuple[list[str], list[tuple[str, Any]], dict[str, Any]]:
     """Merge a local runbook with *steps*; return (step ids, problems as (key, path), data)."""
     local = {"id": "local", "extends": "std", **fields, "steps": list(steps)}
     result = merge(STANDARD, FakeLocator("std.yml"), local, FakeLocator("local.yml"))
@@ -67,12 +69,16 @@ def test_insert_without_after_goes_to_the_end() -> None:
 
 
 def test_two_inserts_after_the_same_step_keep_the_local_order() -> None:
-    ids, _, _ = merged({"id": "x", "after": "b", "title": "X"}, {"id": "y", "after": "b", "title": "Y"})
+    ids, _, _ = merged(
+        {"id": "x", "after": "b", "title": "X"}, {"id": "y", "after": "b", "title": "Y"}
+    )
     assert ids == ["a", "b", "x", "y", "c", "d"]
 
 
 def test_insert_after_a_new_step_written_below_it() -> None:
-    ids, problems, _ = merged({"id": "y", "after": "x", "title": "Y"}, {"id": "x", "after": "a", "title": "X"})
+    ids, problems, _ = merged(
+        {"id": "y", "after": "x", "title": "Y"}, {"id": "x", "after": "a", "title": "X"}
+    )
     assert ids == ["a", "x", "y", "b", "c", "d"]
     assert problems == []
 
@@ -108,7 +114,9 @@ def test_after_a_removed_step_is_its_own_error_whatever_the_order() -> None:
 
 
 def test_new_steps_that_name_each_other_are_a_loop() -> None:
-    _, problems, _ = merged({"id": "x", "after": "y", "title": "X"}, {"id": "y", "after": "x", "title": "Y"})
+    _, problems, _ = merged(
+        {"id": "x", "after": "y", "title": "X"}, {"id": "y", "after": "x", "title": "Y"}
+    )
     assert [key for key, _ in problems] == ["resolve.after-cycle", "resolve.after-cycle"]
 
 
@@ -133,7 +141,12 @@ def test_fields_replace_whole_and_the_ids_are_the_local_runbooks() -> None:
 
 
 def test_merged_locator_points_inherited_parts_at_the_standard() -> None:
-    local = {"id": "local", "extends": "std", "title": "L", "steps": [{"id": "x", "after": "a", "title": "X"}]}
+    local = {
+        "id": "local",
+        "extends": "std",
+        "title": "L",
+        "steps": [{"id": "x", "after": "a", "title": "X"}],
+    }
     result = merge(STANDARD, FakeLocator("std.yml"), local, FakeLocator("local.yml"))
     locator = result.locator
     assert isinstance(locator, MergedLocator)
@@ -146,7 +159,9 @@ def test_merged_locator_points_inherited_parts_at_the_standard() -> None:
 
 
 def test_merged_locator_without_local_steps_points_steps_at_the_standard() -> None:
-    result = merge(STANDARD, FakeLocator("std.yml"), {"id": "l", "extends": "std"}, FakeLocator("local.yml"))
+    result = merge(
+        STANDARD, FakeLocator("std.yml"), {"id": "l", "extends": "std"}, FakeLocator("local.yml")
+    )
     assert result.locator.locate(("steps",))[0] == "std.yml"
 
 
@@ -167,7 +182,15 @@ def test_good_kb_merges_in_check() -> None:
     result = check(FIXTURES / "good", use_cache=False)
     assert result.problems == []
     runbook = result.kb.runbooks["riyo"]
-    assert [s.id for s in runbook.steps] == ["uketsuke", "kakunin", "shokai", "hosei", "kessai", "tsuchi", "kiroku"]
+    assert [s.id for s in runbook.steps] == [
+        "uketsuke",
+        "kakunin",
+        "shokai",
+        "hosei",
+        "kessai",
+        "tsuchi",
+        "kiroku",
+    ]
     assert runbook.owner == "shusa" and runbook.deputies == ("shusa",)
     assert runbook.extends == "std-riyo"
     assert runbook.local_data is not None and "summary" not in runbook.local_data

@@ -96,7 +96,15 @@ def test_show_yaml_is_the_resolved_runbook_in_readable_japanese(cli: Any) -> Non
     assert "課税情報を照会する" in out  # not \u escapes
     data = yaml.safe_load(out)
     assert list(data)[:3] == ["id", "title", "kind"]  # schema order, not file order
-    assert [s["id"] for s in data["steps"]] == ["uketsuke", "kakunin", "shokai", "hosei", "kessai", "tsuchi", "kiroku"]
+    assert [s["id"] for s in data["steps"]] == [
+        "uketsuke",
+        "kakunin",
+        "shokai",
+        "hosei",
+        "kessai",
+        "tsuchi",
+        "kiroku",
+    ]
     assert data["summary"] == "申請を受け付けて決定するまでの標準手順。"  # inherited
     assert all("after" not in s and "remove" not in s for s in data["steps"])
     golden("show-riyo.yml", out)
@@ -125,5 +133,7 @@ def test_differences_section_links_the_standard_and_lists_changes(kb: Any) -> No
 
 def test_standards_index_counts_differences_per_runbook(kb: Any) -> None:
     text = standards_index(kb, "en")
-    assert "| [利用申請(テスト市)](../runbooks/riyo.md) `riyo` | 6 (2・3・1) | 4 | 10 | yes |" in text
+    assert (
+        "| [利用申請(テスト市)](../runbooks/riyo.md) `riyo` | 6 (2・3・1) | 4 | 10 | yes |" in text
+    )
     golden("index.md", standards_index(kb, "ja"))

@@ -11,7 +11,10 @@ register(
         "holidays.weekday": ("月火水木金土日", "Mon Tue Wed Thu Fri Sat Sun"),
         "holidays.weekend": ("{day} は{weekday}曜日", "{day} is a {weekday}"),
         "holidays.holiday": ("{day} は祝日({name})", "{day} is a public holiday ({name})"),
-        "holidays.year-end": ("{day} は年末年始の休日", "{day} is in the year-end closure (Dec 29 – Jan 3)"),
+        "holidays.year-end": (
+            "{day} は年末年始の休日",
+            "{day} is in the year-end closure (Dec 29 – Jan 3)",
+        ),
         "holidays.before": ("直前の開庁日は {day}", "the last open day before it is {day}"),
     }
 )

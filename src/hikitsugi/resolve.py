@@ -71,17 +71,27 @@ class MergedLocator:
 
     def source_path(self, path: NodePath) -> NodePath:
         """Return *path* as it is written in the file it came from (step indexes differ)."""
-        if len(path) > 1 and path[0] == "steps" and isinstance(path[1], int) and path[1] < len(self.step_sources):
+        if (
+            len(path) > 1
+            and path[0] == "steps"
+            and isinstance(path[1], int)
+            and path[1] < len(self.step_sources)
+        ):
             return ("steps", self.step_sources[path[1]][1], *path[2:])
         return path
 
     def locate(self, path: NodePath) -> SourcePosition:
+        """Return the file, line and column where *path* of the merged runbook is written."""
         if not path:
             return self.local.locate(path)
-        if path[0] == "steps" and len(path) > 1 and isinstance(path[1], int):
-            if path[1] < len(self.step_sources):
-                source, index = self.step_sources[path[1]]
-                return source.locate(("steps", index, *path[2:]))
+        if (
+            len(path) > 1
+            and path[0] == "steps"
+            and isinstance(path[1], int)
+            and path[1] < len(self.step_sources)
+        ):
+            source, index = self.step_sources[path[1]]
+            return source.locate(("steps", index, *path[2:]))
         if path[0] in self.local_fields:
             return self.local.locate(path)
         return self.base.locate(path)
@@ -131,7 +141,11 @@ def _local_steps(local: Mapping[str, Any]) -> list[tuple[int, Mapping[str, Any]]
     steps = local.get("steps")
     if not isinstance(steps, list):
         return []
-    return [(i, s) for i, s in enumerate(steps) if isinstance(s, Mapping) and isinstance(s.get("id"), str)]
+    return [
+        (i, s)
+        for i, s in enumerate(steps)
+        if isinstance(s, Mapping) and isinstance(s.get("id"), str)
+    ]
 
 
 def _merge_steps(
@@ -149,7 +163,9 @@ def _merge_steps(
     """
     standard = base.get("id", "?")
     base_steps = base.get("steps") if isinstance(base.get("steps"), list) else []
-    placed: list[_Placed] = [(dict(s), base_locator, i) for i, s in enumerate(base_steps) if isinstance(s, Mapping)]
+    placed: list[_Placed] = [
+        (dict(s), base_locator, i) for i, s in enumerate(base_steps) if isinstance(s, Mapping)
+    ]
     base_ids = {s.get("id") for s, _, _ in placed}
     removed: set[str] = set()
     inserts: list[tuple[int, dict[str, Any]]] = []
@@ -160,10 +176,20 @@ def _merge_steps(
             if step_id in base_ids:
                 removed.add(step_id)
             else:
-                problems.append(MergeProblem(("steps", index, "id"), "resolve.unknown-step", {"standard": standard, "step": step_id}))
+                problems.append(
+                    MergeProblem(
+                        ("steps", index, "id"),
+                        "resolve.unknown-step",
+                        {"standard": standard, "step": step_id},
+                    )
+                )
         elif step_id in base_ids:
             if "after" in step:
-                problems.append(MergeProblem(("steps", index, "after"), "resolve.after-on-replace", {"step": step_id}))
+                problems.append(
+                    MergeProblem(
+                        ("steps", index, "after"), "resolve.after-on-replace", {"step": step_id}
+                    )
+                )
             position = next(i for i, (s, _, _) in enumerate(placed) if s.get("id") == step_id)
             placed[position] = (clean, local_locator, index)
         else:
@@ -183,7 +209,9 @@ def _place_inserts(
     """Lay new steps after their anchors: each anchor's new steps in file order, nested depth-first."""
     children: dict[str | None, list[tuple[int, Mapping[str, Any]]]] = {}
     for index, step in inserts:
-        children.setdefault(step.get("after") if isinstance(step.get("after"), str) else None, []).append((index, step))
+        children.setdefault(
+            step.get("after") if isinstance(step.get("after"), str) else None, []
+        ).append((index, step))
     result: list[_Placed] = []
     seen: set[int] = set()
 
@@ -191,7 +219,9 @@ def _place_inserts(
         for index, step in children.get(anchor, []):
             if index not in seen:
                 seen.add(index)
-                result.append(({k: v for k, v in step.items() if k != "after"}, local_locator, index))
+                result.append(
+                    ({k: v for k, v in step.items() if k != "after"}, local_locator, index)
+                )
                 emit(step["id"])
 
     for entry in placed:
@@ -206,8 +236,16 @@ def _place_inserts(
         if index in seen:
             continue
         after = step["after"]
-        key = "resolve.after-removed" if after in removed else "resolve.after-cycle" if after in new_ids else "resolve.unknown-after"
-        problems.append(MergeProblem(("steps", index, "after"), key, {"standard": standard, "step": after}))
+        key = (
+            "resolve.after-removed"
+            if after in removed
+            else "resolve.after-cycle"
+            if after in new_ids
+            else "resolve.unknown-after"
+        )
+        problems.append(
+            MergeProblem(("steps", index, "after"), key, {"standard": standard, "step": after})
+        )
         result.append(({k: v for k, v in step.items() if k != "after"}, local_locator, index))
     return result
 

@@ -93,13 +93,25 @@ class RunbookDiff:
         """Return plain data for `diff --format json`."""
         return {
             "runbook": {"id": self.runbook, "title": self.title, "source": self.source},
-            "standard": {"id": self.standard, "title": self.standard_title, "source": self.standard_source},
+            "standard": {
+                "id": self.standard,
+                "title": self.standard_title,
+                "source": self.standard_source,
+            },
             "fields": [{"name": f.name, "old": f.old, "new": f.new} for f in self.fields],
             "replaced": [
-                {"id": s.id, "old": dict(s.old), "new": dict(s.new), "fields": [f.name for f in s.fields]}
+                {
+                    "id": s.id,
+                    "old": dict(s.old),
+                    "new": dict(s.new),
+                    "fields": [f.name for f in s.fields],
+                }
                 for s in self.replaced
             ],
-            "added": [{"id": s.id, "after": s.after, "last": s.last, "step": dict(s.step)} for s in self.added],
+            "added": [
+                {"id": s.id, "after": s.after, "last": s.last, "step": dict(s.step)}
+                for s in self.added
+            ],
             "removed": [{"id": s.id, "step": dict(s.step)} for s in self.removed],
             "redundant": list(self.redundant),
             "behind_standard": self.behind_standard,
@@ -119,13 +131,17 @@ def ordered(data: Mapping[str, Any]) -> dict[str, Any]:
         step_order = list(schema.raw("runbook.schema.json")["$defs"]["step"]["properties"])
         rank = {name: index for index, name in enumerate(step_order)}
         result["steps"] = [
-            {k: s[k] for k in sorted(s, key=lambda k: (rank.get(k, len(rank)), k))} if isinstance(s, Mapping) else s
+            {k: s[k] for k in sorted(s, key=lambda k: (rank.get(k, len(rank)), k))}
+            if isinstance(s, Mapping)
+            else s
             for s in result["steps"]
         ]
     return result
 
 
-def _changes(old: Mapping[str, Any], new: Mapping[str, Any], skip: Iterable[str] = ()) -> tuple[FieldChange, ...]:
+def _changes(
+    old: Mapping[str, Any], new: Mapping[str, Any], skip: Iterable[str] = ()
+) -> tuple[FieldChange, ...]:
     order = {name: index for index, name in enumerate(field_order())}
     names = (set(old) | set(new)) - set(skip)
     return tuple(
@@ -176,7 +192,9 @@ def diff_runbook(kb: KnowledgeBase, runbook: Runbook) -> RunbookDiff | None:
 
 def _redundant(standard: Mapping[str, Any], local: Mapping[str, Any]) -> tuple[str, ...]:
     """Name what the local file repeats unchanged from the standard."""
-    defaults = {k: v.get("default") for k, v in schema.raw("runbook.schema.json")["properties"].items()}
+    defaults = {
+        k: v.get("default") for k, v in schema.raw("runbook.schema.json")["properties"].items()
+    }
     found = [
         name
         for name in local

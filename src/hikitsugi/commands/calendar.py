@@ -20,8 +20,14 @@ register(
             "運用中の手順書の年間予定を表で示し、Outlook・Google カレンダー用の .ics を書き出す",
             "print the schedule of active runbooks and write an .ics for Outlook / Google Calendar",
         ),
-        "calendar.opt-ics": ("iCalendar (.ics) ファイルの書き出し先", "write an iCalendar (.ics) file here"),
-        "calendar.opt-role": ("このポストが所有・代理する手順書だけ", "only runbooks this post owns or deputises"),
+        "calendar.opt-ics": (
+            "iCalendar (.ics) ファイルの書き出し先",
+            "write an iCalendar (.ics) file here",
+        ),
+        "calendar.opt-role": (
+            "このポストが所有・代理する手順書だけ",
+            "only runbooks this post owns or deputises",
+        ),
         "calendar.opt-months": (
             "基準日から N か月 (省略時は基準日を含む年度)",
             "N months from the day (default: the fiscal year containing it)",
@@ -34,9 +40,18 @@ register(
             "※ 誤りのある {files} ファイルは含まれていません (hikitsugi check で確認してください)",
             "※ {files} file(s) with errors are left out (see hikitsugi check)",
         ),
-        "calendar.bad-months": ("--months は 1 以上の整数です", "--months must be a whole number of at least 1"),
-        "calendar.written": ("{path} を書き出しました ({events} 件の予定)", "wrote {path} ({events} events)"),
-        "calendar.write-failed": ("{path} に書き込めません: {reason}", "cannot write {path}: {reason}"),
+        "calendar.bad-months": (
+            "--months は 1 以上の整数です",
+            "--months must be a whole number of at least 1",
+        ),
+        "calendar.written": (
+            "{path} を書き出しました ({events} 件の予定)",
+            "wrote {path} ({events} events)",
+        ),
+        "calendar.write-failed": (
+            "{path} に書き込めません: {reason}",
+            "cannot write {path}: {reason}",
+        ),
     }
 )
 
@@ -63,19 +78,24 @@ def run(options: argparse.Namespace, out: TextIO, lang: str) -> int:
     kb = result.kb
     role = options.role
     if role is not None and role not in kb.roster.roles:
-        raise UsageError("calendar.unknown-role", role=role, known=", ".join(kb.roster.roles) or "-")
+        raise UsageError(
+            "calendar.unknown-role", role=role, known=", ".join(kb.roster.roles) or "-"
+        )
     start, end = period(day, kb.config.fiscal_year_start, options.months)
     out.write(calendar_text(kb, start, end, lang, role))
     if result.skipped:
         out.write(t("calendar.skipped", lang, files=len(result.skipped)) + "\n")
     if options.ics is not None:
-        stamp = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0)
+        stamp = datetime.datetime.now(datetime.UTC).replace(microsecond=0)
         if role is None:
             data = ics_for_all(kb, start, end, stamp=stamp, lang=lang)
         else:
             data = ics_for_role(kb, role, start, end, stamp=stamp, lang=lang)
         _write(options.ics, data)
-        out.write(t("calendar.written", lang, path=str(options.ics), events=data.count(b"BEGIN:VEVENT")) + "\n")
+        out.write(
+            t("calendar.written", lang, path=str(options.ics), events=data.count(b"BEGIN:VEVENT"))
+            + "\n"
+        )
     return 0
 
 
@@ -83,9 +103,13 @@ def _write(path: Path, data: bytes) -> None:
     """Write *data* to *path* through a temporary file, so a reader never sees half a file."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        handle, temporary = tempfile.mkstemp(
+            dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
+        )
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
         os.replace(temporary, path)
     except OSError as error:
-        raise UsageError("calendar.write-failed", path=str(path), reason=error.strerror or str(error)) from None
+        raise UsageError(
+            "calendar.write-failed", path=str(path), reason=error.strerror or str(error)
+        ) from None

@@ -30,7 +30,9 @@ def add_arguments(parser: argparse.ArgumentParser, lang: str) -> None:
     """Declare the options of `diff`."""
     parser.add_argument("id", help=t("show.opt-id", lang))
     add_root(parser, lang)
-    parser.add_argument("--format", choices=("text", "json"), default="text", help=t("opt.format", lang))
+    parser.add_argument(
+        "--format", choices=("text", "json"), default="text", help=t("opt.format", lang)
+    )
 
 
 def run(options: argparse.Namespace, out: TextIO, lang: str) -> int:

@@ -18,13 +18,23 @@ register(
             "手順書を、標準手順書 (extends) を反映した形で表示する",
             "print a runbook as resolved (with the standard it extends applied)",
         ),
-        "show.opt-id": ("手順書・標準手順書・チェックリストの id", "id of a runbook, standard or checklist"),
-        "show.unknown": ("'{id}' という手順書はありません", "no runbook, standard or checklist has id '{id}'"),
+        "show.opt-id": (
+            "手順書・標準手順書・チェックリストの id",
+            "id of a runbook, standard or checklist",
+        ),
+        "show.unknown": (
+            "'{id}' という手順書はありません",
+            "no runbook, standard or checklist has id '{id}'",
+        ),
         "show.unknown-skipped": (
-            "'{id}' という手順書はありません。誤りのため読み飛ばしたファイルがあります"
-            " (hikitsugi check で確認してください): {files}",
-            "no runbook has id '{id}'; some files were skipped for errors"
-            " (run hikitsugi check): {files}",
+            (
+                "'{id}' という手順書はありません。誤りのため読み飛ばしたファイルがあります"
+                " (hikitsugi check で確認してください): {files}"
+            ),
+            (
+                "no runbook has id '{id}'; some files were skipped for errors"
+                " (run hikitsugi check): {files}"
+            ),
         ),
         "show.resolved-from": (
             "# {id}: 標準手順書 {standard} ({standard_source}) に {source} の違いを重ねた結果",
@@ -38,7 +48,9 @@ def add_arguments(parser: argparse.ArgumentParser, lang: str) -> None:
     """Declare the options of `show`."""
     parser.add_argument("id", help=t("show.opt-id", lang))
     add_root(parser, lang)
-    parser.add_argument("--format", choices=("yaml", "json"), default="yaml", help=t("opt.format", lang))
+    parser.add_argument(
+        "--format", choices=("yaml", "json"), default="yaml", help=t("opt.format", lang)
+    )
 
 
 def find(kb: KnowledgeBase, item_id: str, skipped: list[str]) -> Any:
@@ -66,7 +78,14 @@ def run(options: argparse.Namespace, out: TextIO, lang: str) -> int:
         return 0
     standard = result.kb.standards.get(getattr(item, "extends", None) or "")
     if standard is not None and not getattr(item, "is_standard", False):
-        header = t("show.resolved-from", lang, id=item.id, standard=standard.id, standard_source=standard.source, source=item.source)
+        header = t(
+            "show.resolved-from",
+            lang,
+            id=item.id,
+            standard=standard.id,
+            standard_source=standard.source,
+            source=item.source,
+        )
         out.write(header + "\n")
     out.write(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100))
     return 0

@@ -31,7 +31,10 @@ from hikitsugi.schedule import Occurrence, occurrences
 register(
     {
         "ics.name-all": ("{organization} 年間予定", "{organization}: schedule"),
-        "ics.name-role": ("{organization} 年間予定 ({title})", "{organization}: schedule ({title})"),
+        "ics.name-role": (
+            "{organization} 年間予定 ({title})",
+            "{organization}: schedule ({title})",
+        ),
         "ics.runbook": ("手順書: {title} ({id})", "Runbook: {title} ({id})"),
         "ics.owner": ("所有ポスト: {title}", "Owner post: {title}"),
         "ics.deputies": ("代理ポスト: {titles}", "Deputy posts: {titles}"),
@@ -45,7 +48,11 @@ ONE_DAY = datetime.timedelta(days=1)
 def _uid(kb: KnowledgeBase, occurrence: Occurrence, year_month: str) -> str:
     entry = occurrence.entry
     spec = (entry.start, entry.until, entry.monthly) if entry else (occurrence.start,)
-    key = "|".join(map(str, (kb.config.organization, occurrence.runbook.id, occurrence.label, spec, year_month)))
+    key = "|".join(
+        map(
+            str, (kb.config.organization, occurrence.runbook.id, occurrence.label, spec, year_month)
+        )
+    )
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32] + "@hikitsugi"
 
 
@@ -61,7 +68,14 @@ def _description(kb: KnowledgeBase, runbook: Runbook, notes: Iterable[str], lang
     return "\n".join(lines)
 
 
-def _event(kb: KnowledgeBase, first: Occurrence, uid: str, stamp: datetime.datetime, lang: str, notes: list[str]) -> object:
+def _event(
+    kb: KnowledgeBase,
+    first: Occurrence,
+    uid: str,
+    stamp: datetime.datetime,
+    lang: str,
+    notes: list[str],
+) -> object:
     from icalendar import Event
 
     event = Event()
@@ -79,23 +93,34 @@ def _event(kb: KnowledgeBase, first: Occurrence, uid: str, stamp: datetime.datet
     return event
 
 
-def _events(kb: KnowledgeBase, found: list[Occurrence], stamp: datetime.datetime, lang: str) -> list[object]:
+def _events(
+    kb: KnowledgeBase, found: list[Occurrence], stamp: datetime.datetime, lang: str
+) -> list[object]:
     """One event per span or day; one recurring event per monthly entry on 1..28 or 31."""
     events: list[object] = []
     series: dict[tuple[str, int], list[Occurrence]] = {}
     for occurrence in found:
         entry = occurrence.entry
-        if occurrence.monthly and entry is not None and entry.monthly is not None and entry.monthly not in (29, 30):
+        if (
+            occurrence.monthly
+            and entry is not None
+            and entry.monthly is not None
+            and entry.monthly not in (29, 30)
+        ):
             series.setdefault((occurrence.runbook.id, id(entry)), []).append(occurrence)
             continue
         note = closed_note(occurrence.deadline, lang)
-        uid = _uid(kb, occurrence, occurrence.start.strftime("%Y-%m" if occurrence.monthly else "%Y"))
+        uid = _uid(
+            kb, occurrence, occurrence.start.strftime("%Y-%m" if occurrence.monthly else "%Y")
+        )
         events.append(_event(kb, occurrence, uid, stamp, lang, [note] if note else []))
     for group in series.values():
         first = group[0]
         assert first.entry is not None and first.entry.monthly is not None
         notes = [n for n in (closed_note(o.deadline, lang) for o in group) if n]
-        event = _event(kb, first, _uid(kb, first, first.start.strftime("%Y-%m")), stamp, lang, notes)
+        event = _event(
+            kb, first, _uid(kb, first, first.start.strftime("%Y-%m")), stamp, lang, notes
+        )
         day = -1 if first.entry.monthly == 31 else first.entry.monthly
         event.add("rrule", {"freq": "monthly", "bymonthday": day, "count": len(group)})  # type: ignore[attr-defined]
         events.append(event)
@@ -116,7 +141,7 @@ def ics(
     from icalendar import Calendar
 
     lang = lang or kb.config.language
-    when = stamp or datetime.datetime.combine(start, datetime.time(), tzinfo=datetime.timezone.utc)
+    when = stamp or datetime.datetime.combine(start, datetime.time(), tzinfo=datetime.UTC)
     calendar = Calendar()
     calendar.add("prodid", f"-//hikitsugi//hikitsugi {__version__}//{lang.upper()}")
     calendar.add("version", "2.0")
@@ -124,7 +149,9 @@ def ics(
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", "Asia/Tokyo")
-    for event in _events(kb, occurrences(runbooks, start, end), when.astimezone(datetime.timezone.utc), lang):
+    for event in _events(
+        kb, occurrences(runbooks, start, end), when.astimezone(datetime.UTC), lang
+    ):
         calendar.add_component(event)  # type: ignore[arg-type]
     return calendar.to_ical()  # type: ignore[no-any-return]
 
@@ -140,7 +167,12 @@ def ics_for_role(
 ) -> bytes:
     """Return the .ics of the active runbooks that *role* owns or deputises, for start..end."""
     language = lang or kb.config.language
-    name = t("ics.name-role", language, organization=kb.config.organization, title=kb.roster.role_title(role))
+    name = t(
+        "ics.name-role",
+        language,
+        organization=kb.config.organization,
+        title=kb.roster.role_title(role),
+    )
     return ics(kb, runbooks_for(kb, role), start, end, name=name, stamp=stamp, lang=language)
 
 
@@ -160,8 +192,4 @@ def ics_for_all(
 
 def roles_with_schedule(kb: KnowledgeBase) -> list[str]:
     """Return the roles (roster order) that own or deputise an active runbook with a schedule."""
-    return [
-        role
-        for role in kb.roster.roles
-        if any(r.schedule for r in runbooks_for(kb, role))
-    ]
+    return [role for role in kb.roster.roles if any(r.schedule for r in runbooks_for(kb, role))]
