@@ -140,7 +140,7 @@ def _merge_into(item: _Item, base: _Item, problems: list[Problem]) -> None:
     """Replace *item*'s data by its merge onto *base*; check the result against the schema."""
     merged = merge(base.data, base.locator, item.data, item.locator)
     for problem in merged.problems:
-        problems.append(_at(item.locator, problem.path, problem.key, **problem.params))
+        problems.append(_at(item.locator, problem.path, problem.key, ERROR, **problem.params))
     schema_errors: list[Problem] = []
     if item.source.area == "runbooks":
         full = {k: v for k, v in merged.data.items() if k != "extends"}

@@ -162,13 +162,13 @@ def _merge_steps(
     the order in which the local file lists them.
     """
     standard = base.get("id", "?")
-    base_steps = base.get("steps") if isinstance(base.get("steps"), list) else []
+    base_steps: list[Any] = base["steps"] if isinstance(base.get("steps"), list) else []
     placed: list[_Placed] = [
         (dict(s), base_locator, i) for i, s in enumerate(base_steps) if isinstance(s, Mapping)
     ]
     base_ids = {s.get("id") for s, _, _ in placed}
     removed: set[str] = set()
-    inserts: list[tuple[int, dict[str, Any]]] = []
+    inserts: list[tuple[int, Mapping[str, Any]]] = []
     for index, step in _local_steps(local):
         step_id = step["id"]
         clean = {k: v for k, v in step.items() if k not in ("after", "remove")}
