@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import functools
 
 from hikitsugi.i18n import register, t
 
@@ -32,6 +33,7 @@ def with_weekday(day: datetime.date, lang: str) -> str:
     return f"{day.isoformat()}({name})" if lang == "ja" else f"{day.isoformat()} ({name})"
 
 
+@functools.cache  # jpholiday recomputes the year's holidays on every call
 def holiday_name(day: datetime.date) -> str | None:
     """Return the name of the Japanese public holiday on *day*, if any."""
     import jpholiday
