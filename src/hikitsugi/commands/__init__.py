@@ -7,4 +7,7 @@ COMMANDS: list[tuple[str, str]] = [
     ("build", "hikitsugi.commands.build"),
     ("schema", "hikitsugi.commands.schema"),
     ("audit", "hikitsugi.commands.audit"),
+    ("show", "hikitsugi.commands.show"),
+    ("diff", "hikitsugi.commands.diff"),
+    ("calendar", "hikitsugi.commands.calendar"),
 ]
