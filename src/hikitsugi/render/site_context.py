@@ -15,6 +15,8 @@ from hikitsugi import model
 from hikitsugi.i18n import t
 from hikitsugi.render import safe_markdown, site_labels, site_links
 from hikitsugi.render.templates import environment
+from hikitsugi.model import add_months
+from hikitsugi.schedule import Occurrence, active_occurrences, fiscal_year_start
 
 
 @dataclass(frozen=True)
@@ -79,6 +81,13 @@ class SiteContext:
             for used in runbook.uses:
                 found.setdefault(used, []).append(runbook)
         return found
+
+    @cached_property
+    def fiscal_occurrences(self) -> list[Occurrence]:
+        """Occurrences of the active runbooks in the fiscal year of the build day."""
+        start = fiscal_year_start(self.day, self.kb.config.fiscal_year_start)
+        end = add_months(start, 12) - datetime.timedelta(days=1)
+        return active_occurrences(self.kb, start, end)
 
     def render(self, template: str, page: str, **values: Any) -> str:
         """Render templates/site/<template> for the page at source path *page*."""

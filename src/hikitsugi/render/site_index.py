@@ -10,7 +10,7 @@ from hikitsugi import model
 from hikitsugi.model import TRANSFER_METHODS, add_months
 from hikitsugi.render import site_links
 from hikitsugi.render.site_context import SiteContext, review_state
-from hikitsugi.schedule import Occurrence, active_occurrences, fiscal_year_start
+from hikitsugi.schedule import Occurrence, fiscal_year_start
 
 
 def _by_title(runbooks: list[model.Runbook]) -> list[model.Runbook]:
@@ -53,7 +53,7 @@ def calendar_rows(ctx: SiteContext) -> tuple[list[datetime.date], list[CalendarR
     months = [add_months(start, i) for i in range(12)]
     cells: dict[str, list[set[str]]] = {}
     found: dict[str, model.Runbook] = {}
-    for occurrence in active_occurrences(ctx.kb, start, end):
+    for occurrence in ctx.fiscal_occurrences:
         found[occurrence.runbook.id] = occurrence.runbook
         row = cells.setdefault(occurrence.runbook.id, [set() for _ in months])
         for index, month in enumerate(months):
@@ -114,11 +114,10 @@ def render_zones(ctx: SiteContext) -> str:
 
 def onboarding_order(ctx: SiteContext, role: str) -> tuple[list[tuple[model.Runbook, str]], list[model.Runbook]]:
     """The post's runbooks in the order the fiscal year brings them, then those without a time."""
-    start, end = fiscal_year(ctx)
     mine = [r for r in ctx.kb.runbooks.values() if r.status == "active" and (r.owner == role or role in r.deputies)]
     ids = {r.id for r in mine}
     first: dict[str, tuple[datetime.date, str]] = {}
-    for occurrence in active_occurrences(ctx.kb, start, end):
+    for occurrence in ctx.fiscal_occurrences:
         if occurrence.runbook.id in ids and occurrence.runbook.id not in first:
             first[occurrence.runbook.id] = (occurrence.start, occurrence.label)
     timed = sorted((r for r in mine if r.id in first), key=lambda r: (first[r.id][0], r.title))
