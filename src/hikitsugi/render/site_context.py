@@ -12,7 +12,7 @@ import jinja2
 from markupsafe import Markup
 
 from hikitsugi import model
-from hikitsugi.i18n import t
+from hikitsugi.i18n import catalogue, placeholders, t
 from hikitsugi.render import safe_markdown, site_labels, site_links
 from hikitsugi.render.templates import environment
 from hikitsugi.model import add_months
@@ -53,6 +53,7 @@ class SiteContext:
     lang: str
     directory_urls: bool = False
     env: jinja2.Environment = field(init=False)
+    _posts: dict[str | None, Markup] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.env = environment(self.kb.root)
@@ -89,15 +90,51 @@ class SiteContext:
         end = add_months(start, 12) - datetime.timedelta(days=1)
         return active_occurrences(self.kb, start, end)
 
+    @cached_property
+    def labels(self) -> dict[str, Any]:
+        """Values every template gets: L (labels without parameters), Z (zones), M (methods)."""
+        plain = {
+            key: t(key, self.lang)
+            for key, texts in catalogue().items()
+            if key.startswith("site.") and not placeholders(texts["ja"])
+        }
+        zones: dict[str | None, str] = {z: plain[key] for z, key in site_labels.ZONE_KEYS.items()}
+        zones[None] = plain["site.zone.none"]
+        methods = {m: plain[key] for m, key in site_labels.METHOD_KEYS.items()}
+        return {"L": _Labels(plain), "Z": zones, "M": methods}
+
+    def post(self, role: str | None) -> Markup:
+        """A post's title with today's holders (or 'vacant'), as HTML; cached per build."""
+        if role not in self._posts:
+            self._posts[role] = _post_html(self, role)
+        return self._posts[role]
+
     def render(self, template: str, page: str, **values: Any) -> str:
         """Render templates/site/<template> for the page at source path *page*."""
         return self.env.get_template(f"site/{template}").render(
             ctx=self, page=page, label=self.label, link=lambda target, anchor="": self.link(page, target, anchor),
-            markdown=lambda text: Markup(safe_markdown.render(text)),
-            zone_label=lambda zone: self.label(site_labels.ZONE_KEYS.get(zone or "", "site.zone.none")),
-            method_label=lambda method: self.label(site_labels.METHOD_KEYS[method]),
-            front_matter=front_matter, rb_page=site_links.runbook_page, **values,
+            markdown=lambda text: Markup(safe_markdown.render(text)), P=self.post,
+            front_matter=front_matter, rb_page=site_links.runbook_page, **self.labels, **values,
         )
+
+
+class _Labels(dict[str, str]):
+    """Labels by key; an unknown key is a template bug, so it fails loudly."""
+
+    def __missing__(self, key: str) -> str:
+        raise KeyError(f"no label {key!r}")
+
+
+def _post_html(ctx: SiteContext, role: str | None) -> Markup:
+    if not role:
+        return Markup("—")
+    names = ctx.holders(role)
+    holders = (
+        Markup(' <span class="hk-holders">({})</span>').format("、".join(names))
+        if names
+        else Markup(' <span class="hk-vacant">({})</span>').format(ctx.label("site.vacant"))
+    )
+    return Markup('<span class="hk-post">{}</span>').format(ctx.role_title(role)) + holders
 
 
 def front_matter(title: str, **extra: object) -> Markup:

@@ -1,0 +1,213 @@
+/* hikitsugi site script: review banners computed again from today's date, and a
+ * Japanese-aware search that works over file:// (no fetch, no worker, no CDN).
+ * The index is a script setting window.HIKITSUGI_SEARCH_INDEX, loaded on first use. */
+(function () {
+  "use strict";
+  var here = document.currentScript ? document.currentScript.src : "";
+  var base = here.replace(/assets\/hikitsugi\/hikitsugi\.js(?:[?#].*)?$/, "");
+  var FIELD_WEIGHTS = [10, 6, 4, 1]; // title, tags, summary, other
+  var STEP_WEIGHT = 2.5;
+  var WHOLE_WEIGHT = 3; // the runbook's text as one field: a query's parts may sit in different fields
+
+  function pad(n) { return (n < 10 ? "0" : "") + n; }
+  function today() {
+    var d = new Date();
+    return d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate());
+  }
+
+  /* The banner: same rules as the audit (stale when today > due; due soon within N days). */
+  function updateReviews() {
+    var day = today();
+    var banners = document.querySelectorAll("[data-hk-review]");
+    for (var i = 0; i < banners.length; i++) {
+      var el = banners[i], due = el.getAttribute("data-due");
+      if (!due) continue;
+      var days = (Date.parse(due) - Date.parse(day)) / 86400000;
+      var soon = parseInt(el.getAttribute("data-due-soon-days"), 10);
+      var state = day > due ? "overdue" : days <= soon ? "soon" : "ok";
+      el.className = el.className.replace(/hk-review--\w+/, "hk-review--" + state);
+      el.setAttribute("data-state", state);
+      el.textContent = el.getAttribute("data-label-" + state).replace("{due}", due);
+    }
+  }
+
+  function normalize(text) {
+    return text.normalize("NFKC").toLowerCase().replace(/[*_`#>|\[\]]+/g, " ").replace(/\s+/g, " ").trim();
+  }
+  var CJK = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\u3005\u30fc]/;
+
+  /* A query word is matched whole; failing that, by its CJK bigrams, or by its runs of
+   * kanji / katakana / latin (particles and okurigana dropped), whichever covers more. */
+  var RUNS = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3005]+|[\u30a0-\u30ff]+|[\u3040-\u309f]+|[^\s\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3005]+/g;
+  var HIRAGANA = /^[\u3040-\u309f]+$/;
+  function makeTerm(text) {
+    var grams = [], runs = (text.match(RUNS) || []).filter(function (r) { return !HIRAGANA.test(r); });
+    if (CJK.test(text) && text.length > 2) {
+      for (var i = 0; i + 2 <= text.length; i++) grams.push(text.slice(i, i + 2));
+    }
+    if (runs.length < 2 || runs.join("") === text) runs = [];
+    return { text: text, grams: grams, runs: runs };
+  }
+  function termScore(term, field) {
+    if (!field) return 0;
+    if (field.indexOf(term.text) >= 0) return 1;
+    var best = 0, i;
+    if (term.grams.length) {
+      var found = 0;
+      for (i = 0; i < term.grams.length; i++) if (field.indexOf(term.grams[i]) >= 0) found++;
+      var share = found / term.grams.length;
+      if (share >= 0.5) best = share * share * 0.6;
+    }
+    if (term.runs.length) {
+      var covered = 0, length = 0;
+      for (i = 0; i < term.runs.length; i++) {
+        length += term.runs[i].length;
+        if (field.indexOf(term.runs[i]) >= 0) covered += term.runs[i].length;
+      }
+      best = Math.max(best, (covered / length) * (covered / length) * 0.8);
+    }
+    return best;
+  }
+
+  function scoreDoc(doc, terms, idf) {
+    var total = 0, matched = 0, stepScores = [];
+    for (var s = 0; s < doc.st.length; s++) stepScores.push(0);
+    for (var t = 0; t < terms.length; t++) {
+      var best = 0, sum = 0;
+      for (var f = 0; f < doc.f.length; f++) {
+        var v = FIELD_WEIGHTS[f] * termScore(terms[t], doc.f[f]);
+        best = Math.max(best, v); sum += v;
+      }
+      for (var k = 0; k < doc.st.length; k++) {
+        var sv = termScore(terms[t], doc.st[k][2]);
+        stepScores[k] += sv * idf[t];
+        var w = STEP_WEIGHT * sv;
+        best = Math.max(best, w); sum += w * 0.3;
+      }
+      if (!doc.all) doc.all = doc.f.concat(doc.st.map(function (st) { return st[2]; })).join(" ");
+      best = Math.max(best, WHOLE_WEIGHT * termScore(terms[t], doc.all));
+      if (best > 0) matched++;
+      total += idf[t] * (best + 0.15 * sum);
+    }
+    if (!matched) return null;
+    var coverage = matched / terms.length;
+    var score = total * coverage * coverage * (doc.s === "retired" ? 0.5 : 1);
+    var step = -1, top = 0;
+    for (var j = 0; j < stepScores.length; j++) if (stepScores[j] > top) { top = stepScores[j]; step = j; }
+    return { doc: doc, score: score, step: step };
+  }
+
+  function search(index, query) {
+    var words = normalize(query).split(" ").filter(Boolean);
+    if (!words.length) return [];
+    var terms = words.map(makeTerm), docs = index.docs, idf = [];
+    for (var t = 0; t < terms.length; t++) {
+      var df = 0;
+      for (var d = 0; d < docs.length; d++) {
+        var hit = docs[d].f.some(function (f) { return termScore(terms[t], f) > 0; }) ||
+          docs[d].st.some(function (st) { return termScore(terms[t], st[2]) > 0; });
+        if (hit) df++;
+      }
+      idf.push(Math.log(1 + docs.length / (1 + df)));
+    }
+    var results = [];
+    for (var i = 0; i < docs.length; i++) {
+      var r = scoreDoc(docs[i], terms, idf);
+      if (r) results.push(r);
+    }
+    results.sort(function (a, b) { return b.score - a.score || (a.doc.t < b.doc.t ? -1 : 1); });
+    return results.map(function (r) { r.terms = terms; return r; });
+  }
+
+  function snippet(text, terms) {
+    var at = -1;
+    for (var t = 0; t < terms.length && at < 0; t++) {
+      at = text.indexOf(terms[t].text);
+      for (var g = 0; at < 0 && g < terms[t].grams.length; g++) at = text.indexOf(terms[t].grams[g]);
+    }
+    var start = Math.max(0, at - 20);
+    return (start > 0 ? "…" : "") + text.slice(start, start + 80) + (start + 80 < text.length ? "…" : "");
+  }
+
+  function el(tag, cls, text) {
+    var node = document.createElement(tag);
+    if (cls) node.className = cls;
+    if (text) node.textContent = text;
+    return node;
+  }
+
+  function show(list, results) {
+    list.textContent = "";
+    var limit = Math.min(results.length, 20);
+    for (var i = 0; i < limit; i++) {
+      var r = results[i], li = el("li", "hk-result");
+      var a = el("a", "hk-result-title", r.doc.t);
+      a.href = base + r.doc.u;
+      li.appendChild(a);
+      if (r.step >= 0) {
+        var step = r.doc.st[r.step], s = el("a", "hk-result-step", step[1]);
+        s.href = base + r.doc.u + "#step-" + step[0];
+        li.appendChild(s);
+        li.appendChild(el("p", "hk-result-snippet", snippet(step[2], r.terms)));
+      } else {
+        li.appendChild(el("p", "hk-result-snippet", snippet(r.doc.f[2], r.terms)));
+      }
+      list.appendChild(li);
+    }
+    list.setAttribute("data-count", String(results.length));
+    list.setAttribute("data-ready", "true");
+  }
+
+  var waiting = [];
+  function withIndex(callback) {
+    if (window.HIKITSUGI_SEARCH_INDEX) { callback(window.HIKITSUGI_SEARCH_INDEX); return; }
+    waiting.push(callback);
+    if (waiting.length > 1) return;
+    var tag = document.createElement("script");
+    tag.src = base + "assets/hikitsugi/search-index.js";
+    tag.onload = function () {
+      var calls = waiting; waiting = [];
+      calls.forEach(function (c) { c(window.HIKITSUGI_SEARCH_INDEX); });
+    };
+    document.head.appendChild(tag);
+  }
+
+  function buildUi() {
+    var holder = document.querySelector(".md-header__inner") || document.body;
+    var form = el("form", "hk-search");
+    form.setAttribute("role", "search");
+    var input = el("input", "hk-search-input");
+    input.type = "search"; input.name = "q"; input.autocomplete = "off";
+    input.placeholder = /^en/.test(document.documentElement.lang) ? "Search runbooks" : "手順書を検索";
+    input.setAttribute("aria-label", input.placeholder);
+    form.appendChild(input);
+    var panel = el("div", "hk-search-panel");
+    panel.hidden = true;
+    var list = el("ol", "hk-search-results");
+    list.setAttribute("data-search-results", "");
+    panel.appendChild(list);
+    form.appendChild(panel);
+    holder.appendChild(form);
+    var timer = null;
+    function run() {
+      var query = input.value;
+      if (!query.trim()) { panel.hidden = true; return; }
+      withIndex(function (index) { show(list, search(index, query)); panel.hidden = false; });
+    }
+    input.addEventListener("focus", function () { withIndex(function () {}); });
+    input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 120); });
+    input.addEventListener("keydown", function (e) { if (e.key === "Escape") panel.hidden = true; });
+    form.addEventListener("submit", function (e) {
+      e.preventDefault();
+      var first = list.querySelector("a");
+      if (first && !panel.hidden) window.location.href = first.href; else run();
+    });
+    var q = new URLSearchParams(window.location.search).get("q");
+    if (q) { input.value = q; run(); }
+  }
+
+  window.hikitsugiSearch = search;
+  function start() { updateReviews(); buildUi(); }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();
