@@ -10,7 +10,7 @@ from hikitsugi import model
 from hikitsugi.model import TRANSFER_METHODS, add_months
 from hikitsugi.render import site_links
 from hikitsugi.render.site_context import SiteContext, review_state
-from hikitsugi.schedule import Occurrence, fiscal_year_start
+from hikitsugi.schedule import fiscal_year_start
 
 
 def _by_title(runbooks: list[model.Runbook]) -> list[model.Runbook]:
@@ -49,24 +49,24 @@ def fiscal_year(ctx: SiteContext) -> tuple[datetime.date, datetime.date]:
 
 def calendar_rows(ctx: SiteContext) -> tuple[list[datetime.date], list[CalendarRow]]:
     """Months of the fiscal year, and per scheduled runbook the labels that fall in each month."""
-    start, end = fiscal_year(ctx)
+    start, _ = fiscal_year(ctx)
     months = [add_months(start, i) for i in range(12)]
     cells: dict[str, list[set[str]]] = {}
     found: dict[str, model.Runbook] = {}
     for occurrence in ctx.fiscal_occurrences:
         found[occurrence.runbook.id] = occurrence.runbook
         row = cells.setdefault(occurrence.runbook.id, [set() for _ in months])
-        for index, month in enumerate(months):
-            if _overlaps(occurrence, month):
+        for index in range(_month_index(start, occurrence.start), _month_index(start, occurrence.end) + 1):
+            if 0 <= index < 12:
                 row[index].add(occurrence.label)
     rows = [CalendarRow(found[i], tuple(tuple(sorted(c)) for c in cells[i])) for i in cells]
     rows.sort(key=lambda row: (next(i for i, c in enumerate(row.months) if c), row.runbook.title))
     return months, rows
 
 
-def _overlaps(occurrence: Occurrence, month: datetime.date) -> bool:
-    last = add_months(month, 1) - datetime.timedelta(days=1)
-    return occurrence.start <= last and occurrence.end >= month
+def _month_index(start: datetime.date, day: datetime.date) -> int:
+    """Months from the fiscal year's first month to *day*'s month."""
+    return (day.year - start.year) * 12 + day.month - start.month
 
 
 def render_calendar(ctx: SiteContext) -> str:
