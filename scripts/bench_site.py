@@ -8,6 +8,7 @@ size. Not a test. Run: .venv/bin/python scripts/bench_site.py [N ...]
 from __future__ import annotations
 
 import datetime
+import itertools
 import math
 import os
 import sys
@@ -18,11 +19,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
-from benchlib import generate_kb  # noqa: E402
+from benchlib import generate_kb
 
-from hikitsugi import mkdocs_plugin  # noqa: E402
-from hikitsugi.sitebuild import mkdocs_build  # noqa: E402
-from hikitsugi.validate import check  # noqa: E402
+from hikitsugi import mkdocs_plugin
+from hikitsugi.sitebuild import mkdocs_build
+from hikitsugi.validate import check
 
 DAY = datetime.date(2026, 11, 27)
 MKDOCS_YML = """site_name: ベンチ市
@@ -55,8 +56,17 @@ def measure(workdir: Path, n: int) -> dict[str, float]:
     html_bytes = sum(p.stat().st_size for p in pages)
     total_bytes = sum(p.stat().st_size for p in target.rglob("*") if p.is_file())
     plugin = sum(mkdocs_plugin.LAST_TIMINGS.values())
-    return {"n": n, "seconds": seconds, "check": checked - started, "total_seconds": total_seconds, "pages": len(pages), "per_page": html_bytes / len(pages),
-            "html": html_bytes, "total": total_bytes, "plugin": plugin}
+    return {
+        "n": n,
+        "seconds": seconds,
+        "check": checked - started,
+        "total_seconds": total_seconds,
+        "pages": len(pages),
+        "per_page": html_bytes / len(pages),
+        "html": html_bytes,
+        "total": total_bytes,
+        "plugin": plugin,
+    }
 
 
 def main(counts: list[int]) -> None:
@@ -71,7 +81,7 @@ def main(counts: list[int]) -> None:
                 f"plugin {row['plugin']:5.2f} s = {row['plugin'] / row['seconds']:4.0%} of the mkdocs build",
                 flush=True,
             )
-    for small, large in zip(rows, rows[1:]):
+    for small, large in itertools.pairwise(rows):
         factor = large["n"] / small["n"]
         time_ratio = large["total_seconds"] / small["total_seconds"]
         size_ratio = large["total"] / small["total"]

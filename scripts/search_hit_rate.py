@@ -18,13 +18,20 @@ from pathlib import Path
 import yaml
 from playwright.sync_api import sync_playwright
 
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run", "--disable-quic"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 QUERIES = Path(__file__).resolve().parent.parent / "tests" / "search_queries.yml"
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
+    def log_message(self, format: str, *args: object) -> None:
         """Keep the measurement's output readable."""
 
 
@@ -49,7 +56,9 @@ def main() -> None:
     else:
         server = serve(options.site)
         base = f"http://127.0.0.1:{server.server_address[1]}/index.html"
-    selector = ".md-search-result__list" if options.engine == "material" else "[data-search-results]"
+    selector = (
+        ".md-search-result__list" if options.engine == "material" else "[data-search-results]"
+    )
     hits = 0
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
@@ -61,10 +70,12 @@ def main() -> None:
                     f"document.querySelector('{selector}') && document.querySelector('{selector}').children.length > 0",
                     timeout=4000,
                 )
-            except Exception:  # noqa: BLE001 - no result is a miss
-                pass
+            except Exception:  # noqa: BLE001 - no result in time is a miss, counted below
+                print(f"(no results in 4 s for {query['q']})")
             page.wait_for_timeout(150 if options.engine == "material" else 0)
-            links = page.eval_on_selector_all(f"{selector} > li a, {selector} > li > a", "els => els.map(e => e.href)")
+            links = page.eval_on_selector_all(
+                f"{selector} > li a, {selector} > li > a", "els => els.map(e => e.href)"
+            )
             ids = []
             for link in links:
                 name = link.split("#")[0].rstrip("/").rsplit("/", 1)[-1].removesuffix(".html")
@@ -76,7 +87,9 @@ def main() -> None:
         browser.close()
     if server:
         server.shutdown()
-    print(f"hit rate ({options.engine}, {'file' if options.file else 'http'}): {hits}/{len(queries)} = {hits / len(queries):.0%}")
+    print(
+        f"hit rate ({options.engine}, {'file' if options.file else 'http'}): {hits}/{len(queries)} = {hits / len(queries):.0%}"
+    )
 
 
 if __name__ == "__main__":

@@ -29,7 +29,13 @@ from hikitsugi.sitebuild import build_site
 from hikitsugi.validate import check
 
 DAY = datetime.date(2026, 11, 27)
-MARKERS = ("hk-review", "hk-swimlane", "hk-steps", "assets/hikitsugi/hikitsugi.js", "assets/hikitsugi/hikitsugi.css")
+MARKERS = (
+    "hk-review",
+    "hk-swimlane",
+    "hk-steps",
+    "assets/hikitsugi/hikitsugi.js",
+    "assets/hikitsugi/hikitsugi.css",
+)
 
 
 def write_plain_project(root: Path, folder: Path) -> Path:
@@ -39,7 +45,10 @@ def write_plain_project(root: Path, folder: Path) -> Path:
     docs = folder / "docs"
     if (root / "docs").is_dir():
         shutil.copytree(root / "docs", docs)
-    own = sorted((p.relative_to(docs).as_posix() for p in docs.rglob("*.md")), key=lambda p: (p != "index.md", p))
+    own = sorted(
+        (p.relative_to(docs).as_posix() for p in docs.rglob("*.md")),
+        key=lambda p: (p != "index.md", p),
+    )
     for path, content in {**render_pages(ctx), **static_assets()}.items():
         target = docs / path
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -62,14 +71,18 @@ def pages_of(site: Path) -> set[str]:
 
 def outside_urls(html: str) -> list[str]:
     """URLs that a page would load from outside itself (scripts, styles, fonts, images)."""
-    loads = re.findall(r'<(?:script|img|iframe)[^>]+src="(https?://[^"]+)"|<link[^>]+href="(https?://[^"]+)"', html)
+    loads = re.findall(
+        r'<(?:script|img|iframe)[^>]+src="(https?://[^"]+)"|<link[^>]+href="(https?://[^"]+)"', html
+    )
     return sorted({a or b for a, b in loads})
 
 
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--root", type=Path, default=Path(__file__).resolve().parent.parent)
-    parser.add_argument("--zensical", default=os.environ.get("ZENSICAL") or shutil.which("zensical"))
+    parser.add_argument(
+        "--zensical", default=os.environ.get("ZENSICAL") or shutil.which("zensical")
+    )
     options = parser.parse_args()
     if not options.zensical or not Path(options.zensical).exists():
         print("zensical is not installed: skipped (pip install zensical, or set ZENSICAL=path)")
@@ -78,8 +91,14 @@ def main() -> int:
         folder = Path(name)
         config = write_plain_project(options.root, folder)
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-        done = subprocess.run([options.zensical, "build", "-f", str(config)], cwd=folder, env=env,
-                              capture_output=True, text=True, check=False)
+        done = subprocess.run(
+            [options.zensical, "build", "-f", str(config)],
+            cwd=folder,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
         print(f"zensical build: exit {done.returncode}")
         print("\n".join((done.stdout + done.stderr).strip().splitlines()[-15:]))
         mkdocs_site = build_site(options.root, folder / "mkdocs-site", DAY)
@@ -91,7 +110,11 @@ def main() -> int:
         print(f"only in mkdocs: {sorted(ours - theirs)[:20]}")
         print(f"only in zensical: {sorted(theirs - ours)[:20]}")
         kb = check(options.root).kb
-        missing = [i for i in kb.runbooks if f"runbooks/{i}.html" not in theirs and f"runbooks/{i}/index.html" not in theirs]
+        missing = [
+            i
+            for i in kb.runbooks
+            if f"runbooks/{i}.html" not in theirs and f"runbooks/{i}/index.html" not in theirs
+        ]
         print(f"runbook pages missing in zensical: {missing}")
         sample = next(iter(sorted(kb.runbooks)))
         for candidate in (f"runbooks/{sample}.html", f"runbooks/{sample}/index.html"):
@@ -99,9 +122,13 @@ def main() -> int:
                 html = (zensical_site / candidate).read_text(encoding="utf-8")
                 print(f"{candidate}: markers missing: {[m for m in MARKERS if m not in html]}")
                 print(f"{candidate}: loads from outside: {outside_urls(html)}")
-                print(f"{candidate}: size zensical {len(html)} B vs mkdocs "
-                      f"{(mkdocs_site / f'runbooks/{sample}.html').stat().st_size} B")
-        search = sorted(p.relative_to(zensical_site).as_posix() for p in zensical_site.rglob("*search*"))[:5]
+                print(
+                    f"{candidate}: size zensical {len(html)} B vs mkdocs "
+                    f"{(mkdocs_site / f'runbooks/{sample}.html').stat().st_size} B"
+                )
+        search = sorted(
+            p.relative_to(zensical_site).as_posix() for p in zensical_site.rglob("*search*")
+        )[:5]
         print(f"zensical search files: {search}")
         return 0 if not missing else 1
 

@@ -22,23 +22,40 @@ def parser_output(text: str) -> str:
 
 def test_html_is_text() -> None:
     html = render("本文 <script>alert(1)</script> と <b>太字</b> &amp;")
-    assert html == "<p>本文 &lt;script&gt;alert(1)&lt;/script&gt; と &lt;b&gt;太字&lt;/b&gt; &amp;amp;</p>"
+    assert (
+        html
+        == "<p>本文 &lt;script&gt;alert(1)&lt;/script&gt; と &lt;b&gt;太字&lt;/b&gt; &amp;amp;</p>"
+    )
 
 
-@pytest.mark.parametrize("url", ["javascript:alert(1)", "JaVaScRiPt:alert(1)", "java\tscript:x", "data:text/html,x", "vbscript:x"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "javascript:alert(1)",
+        "JaVaScRiPt:alert(1)",
+        "java\tscript:x",
+        "data:text/html,x",
+        "vbscript:x",
+    ],
+)
 def test_unsafe_link_schemes_are_dropped(url: str) -> None:
     html = render(f"[押す]({url})")
     assert "href" not in html and "押す" in html
 
 
-@pytest.mark.parametrize("url", ["https://example.jp/a", "mailto:a@example.jp", "../runbooks/x.html", "#step-a"])
+@pytest.mark.parametrize(
+    "url", ["https://example.jp/a", "mailto:a@example.jp", "../runbooks/x.html", "#step-a"]
+)
 def test_safe_links_are_kept(url: str) -> None:
     assert f'href="{url}"' in render(f"[開く]({url})")
 
 
 def test_a_list_right_after_a_line_of_text() -> None:
     html = render("次の2つを出力する。\n- CSV\n- ZIP\nファイル名を書く。")
-    assert html == "<p>次の2つを出力する。</p>\n<ul>\n<li>CSV</li>\n<li>ZIP</li>\n</ul>\n<p>ファイル名を書く。</p>"
+    assert (
+        html
+        == "<p>次の2つを出力する。</p>\n<ul>\n<li>CSV</li>\n<li>ZIP</li>\n</ul>\n<p>ファイル名を書く。</p>"
+    )
 
 
 def test_line_breaks_are_kept() -> None:

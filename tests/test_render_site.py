@@ -49,7 +49,9 @@ def test_runbook_page_matches_golden(pages: dict[str, str]) -> None:
     assert_golden("intake.md", pages["runbooks/intake.md"])
 
 
-def test_every_runbook_has_a_page_whose_url_ends_in_its_id(kb: model.KnowledgeBase, pages: dict[str, str]) -> None:
+def test_every_runbook_has_a_page_whose_url_ends_in_its_id(
+    kb: model.KnowledgeBase, pages: dict[str, str]
+) -> None:
     for runbook_id in kb.runbooks:
         assert f"runbooks/{runbook_id}.md" in pages
         assert site_links.url(f"runbooks/{runbook_id}.md", False).endswith(f"/{runbook_id}.html")
@@ -67,7 +69,9 @@ def test_hostile_text_is_shown_as_text(pages: dict[str, str]) -> None:
     page = pages["runbooks/hostile.md"]
     assert "<script" not in page and "<img" not in page and "<b>" not in page
     assert "&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt; &amp; 見出し" in page
-    assert "本文 &lt;script&gt;alert('detail')&lt;/script&gt; と &lt;b&gt;太字タグ&lt;/b&gt;" in page
+    assert (
+        "本文 &lt;script&gt;alert('detail')&lt;/script&gt; と &lt;b&gt;太字タグ&lt;/b&gt;" in page
+    )
     assert "javascript:" not in page
     assert '<a href="https://example.jp/">安全なリンク</a>' in page
     front = page.split("---")[1]
@@ -91,7 +95,9 @@ def test_search_index_keeps_hostile_text_inert(pages: dict[str, str]) -> None:
         (datetime.date(2027, 1, 16), "overdue"),
     ],
 )
-def test_review_state_follows_the_audit_rules(kb: model.KnowledgeBase, day: datetime.date, state: str) -> None:
+def test_review_state_follows_the_audit_rules(
+    kb: model.KnowledgeBase, day: datetime.date, state: str
+) -> None:
     review = review_state(kb, kb.runbooks["intake"], day)
     assert (review.state, review.due) == (state, datetime.date(2027, 1, 15))
     assert review_state(kb, kb.runbooks["hostile"], day).state == "never"
@@ -101,7 +107,11 @@ def test_banner_carries_the_dates_the_browser_needs(pages: dict[str, str]) -> No
     banner = re.search(r'<div class="hk-review[^>]*>', pages["runbooks/intake.md"])
     assert banner is not None
     tag = banner.group(0)
-    assert 'data-due="2027-01-15"' in tag and 'data-due-soon-days="30"' in tag and 'data-state="ok"' in tag
+    assert (
+        'data-due="2027-01-15"' in tag
+        and 'data-due-soon-days="30"' in tag
+        and 'data-state="ok"' in tag
+    )
     assert "{due}" in tag  # the label template the script fills in
 
 
@@ -109,7 +119,11 @@ def test_swimlane_draws_transfers_between_zone_columns(kb: model.KnowledgeBase) 
     rows = lane_rows(kb.runbooks["intake"])
     transfers = [(r.step.id, r.first, r.last, r.rightward) for r in rows if r.column is None]
     # columns: mynumber 0, lgwan 1, internet 2, paper 3
-    assert transfers == [("download", 1, 2, False), ("rekey", 1, 3, False), ("mynumber", 0, 1, False)]
+    assert transfers == [
+        ("download", 1, 2, False),
+        ("rekey", 1, 3, False),
+        ("mynumber", 0, 1, False),
+    ]
     assert [r.column for r in rows if r.column is not None] == [3, 2, 1, 0]
 
 
@@ -137,7 +151,9 @@ def test_calendar_marks_the_current_month(pages: dict[str, str]) -> None:
     page = pages["lists/calendar.md"]
     assert 'data-hk-current-month="2026-11"' in page
     assert re.search(r'<th data-month="2026-11" class="hk-current-month"', page)
-    november = re.search(r'<td data-month="2026-11" class="hk-busy hk-current-month">([^<]*)</td>', page)
+    november = re.search(
+        r'<td data-month="2026-11" class="hk-busy hk-current-month">([^<]*)</td>', page
+    )
     assert november is not None and "一斉受付" in november.group(1)
     months = re.findall(r'<th data-month="(\d{4}-\d\d)"', page)
     assert months[0] == "2026-04" and months[-1] == "2027-03" and len(months) == 12
@@ -146,7 +162,10 @@ def test_calendar_marks_the_current_month(pages: dict[str, str]) -> None:
 def test_onboarding_lists_the_posts_active_work(pages: dict[str, str]) -> None:
     page = pages["onboarding/tanto.md"]
     assert "入所申請の受付" in page and "FAX" not in page  # retired work is not taught
-    assert "onboarding/system.md" in pages and "学童クラブ管理システム" in pages["onboarding/system.md"]
+    assert (
+        "onboarding/system.md" in pages
+        and "学童クラブ管理システム" in pages["onboarding/system.md"]
+    )
 
 
 def test_status_dashboard_shows_the_audit(kb: model.KnowledgeBase, pages: dict[str, str]) -> None:
@@ -180,7 +199,9 @@ def test_a_kb_template_overrides_the_builtin_one(tmp_path: Path, kb: model.Knowl
     root = tmp_path / "kb"
     shutil.copytree(KB, root)
     (root / "templates" / "site").mkdir(parents=True)
-    (root / "templates" / "site" / "onboarding.html.j2").write_text("独自 {{ role.title }}\n", encoding="utf-8")
+    (root / "templates" / "site" / "onboarding.html.j2").write_text(
+        "独自 {{ role.title }}\n", encoding="utf-8"
+    )
     pages = render_site(check(root, use_cache=False).kb, DAY)
     assert pages["onboarding/tanto.md"] == "独自 入所担当\n"
     assert "hk-swimlane" in pages["runbooks/intake.md"]  # the other templates stay built-in
@@ -188,7 +209,9 @@ def test_a_kb_template_overrides_the_builtin_one(tmp_path: Path, kb: model.Knowl
 
 def test_navigation_sections_stay_small(kb: model.KnowledgeBase) -> None:
     many = {
-        f"r{i:04d}": model.Runbook(f"r{i:04d}", f"手順{i:04d}", "process", "要約", "x.yml", owner="tanto")
+        f"r{i:04d}": model.Runbook(
+            f"r{i:04d}", f"手順{i:04d}", "process", "要約", "x.yml", owner="tanto"
+        )
         for i in range(SECTION_SIZE * 3 + 5)
     }
     big = model.KnowledgeBase(kb.root, kb.config, kb.roster, many)

@@ -26,10 +26,19 @@ from hikitsugi.sitebuild import build_site
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run", "--disable-quic"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 BUILD_DAY = datetime.date(2026, 11, 27)
-QUERIES = yaml.safe_load((Path(__file__).parent / "search_queries.yml").read_text(encoding="utf-8"))["queries"]
+QUERIES = yaml.safe_load(
+    (Path(__file__).parent / "search_queries.yml").read_text(encoding="utf-8")
+)["queries"]
 TARGET_HIT_RATE = 0.95
 
 if not Path(CHROMIUM).exists():
@@ -37,7 +46,7 @@ if not Path(CHROMIUM).exists():
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the base class's name
+    def log_message(self, format: str, *args: Any) -> None:
         """Keep pytest's output clean."""
 
 
@@ -95,12 +104,17 @@ def test_search_finds_the_right_runbook_in_the_top_5(
     page = browser.new_page()
     misses = []
     for query in QUERIES:
-        ids = [runbook_id for runbook_id, _ in results(page, f"{base}lists/processes.html?q={query['q']}")][:5]
+        ids = [
+            runbook_id
+            for runbook_id, _ in results(page, f"{base}lists/processes.html?q={query['q']}")
+        ][:5]
         if query["expect"] not in ids:
             misses.append((query["q"], query["expect"], ids))
     page.close()
     rate = 1 - len(misses) / len(QUERIES)
-    print(f"\nsearch hit rate over {transport}: {len(QUERIES) - len(misses)}/{len(QUERIES)} = {rate:.1%}; misses: {misses}")
+    print(
+        f"\nsearch hit rate over {transport}: {len(QUERIES) - len(misses)}/{len(QUERIES)} = {rate:.1%}; misses: {misses}"
+    )
     assert len(QUERIES) >= 40
     assert rate >= TARGET_HIT_RATE, misses
 
@@ -114,17 +128,28 @@ def test_search_result_shows_the_matching_step(site: Path, browser: Any) -> None
 
 
 @pytest.mark.parametrize("transport", ["file", "http"])
-def test_no_request_leaves_the_site(site: Path, http_base: str, browser: Any, transport: str) -> None:
+def test_no_request_leaves_the_site(
+    site: Path, http_base: str, browser: Any, transport: str
+) -> None:
     base = base_of(site, http_base, transport)
     page = browser.new_page()
     requested: list[str] = []
     page.on("request", lambda request: requested.append(request.url))
-    for path in ("index.html", "runbooks/shinsei-nyuryoku.html", "lists/calendar.html", "lists/status.html",
-                 "lists/zones.html", "onboarding/nyusho-shuji.html", "runbooks/riyo-chosei.html?q=LGWAN"):
+    for path in (
+        "index.html",
+        "runbooks/shinsei-nyuryoku.html",
+        "lists/calendar.html",
+        "lists/status.html",
+        "lists/zones.html",
+        "onboarding/nyusho-shuji.html",
+        "runbooks/riyo-chosei.html?q=LGWAN",
+    ):
         page.goto(base + path)
         page.wait_for_load_state("networkidle")
     page.close()
-    assert any(url.endswith("search-index.js") for url in requested)  # the search did load its index
+    assert any(
+        url.endswith("search-index.js") for url in requested
+    )  # the search did load its index
     outside = [url for url in requested if not url.startswith(base) and not url.startswith("data:")]
     assert outside == []
 
@@ -134,7 +159,9 @@ def review_of(page: Any) -> tuple[str, str]:
     return banner.get_attribute("data-state"), banner.inner_text()
 
 
-def test_banner_turns_red_once_the_browser_clock_passes_the_due_day(site: Path, browser: Any) -> None:
+def test_banner_turns_red_once_the_browser_clock_passes_the_due_day(
+    site: Path, browser: Any
+) -> None:
     html = (site / "runbooks" / "shinsei-nyuryoku.html").read_text(encoding="utf-8")
     due = datetime.date.fromisoformat(re.search(r'data-due="([\d-]+)"', html).group(1))
     assert 'data-state="ok"' in html  # as built on BUILD_DAY
@@ -154,7 +181,9 @@ def test_banner_turns_red_once_the_browser_clock_passes_the_due_day(site: Path, 
         assert got == state, (day, text)
         if state == "overdue":
             assert "期限を過ぎています" in text and due.isoformat() in text
-            color = page.locator("[data-hk-review]").first.evaluate("e => getComputedStyle(e).backgroundColor")
+            color = page.locator("[data-hk-review]").first.evaluate(
+                "e => getComputedStyle(e).backgroundColor"
+            )
             assert color == "rgb(255, 235, 238)"  # the red of .hk-review--overdue
         context.close()
 
@@ -164,9 +193,14 @@ def test_linkchecker_finds_no_broken_link(http_base: str) -> None:
     assert linkchecker is not None
     done = subprocess.run(
         [linkchecker, "--no-status", "--no-warnings", "--threads", "4", f"{http_base}index.html"],
-        capture_output=True, text=True, check=False, timeout=300,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
     )
-    summary = [line for line in done.stdout.splitlines() if "links in" in line or "errors found" in line]
+    summary = [
+        line for line in done.stdout.splitlines() if "links in" in line or "errors found" in line
+    ]
     print("\n".join(summary))
     assert done.returncode == 0, done.stdout[-3000:]
     assert "0 errors found" in done.stdout

@@ -36,26 +36,40 @@ def leftovers(folder: Path) -> list[str]:
     return sorted(p.name for p in folder.iterdir() if ".building-" in p.name or ".old-" in p.name)
 
 
-def test_build_writes_the_site_and_replaces_it(kb: Path, tmp_path: Path, cli: Callable[..., tuple[int, str, str]]) -> None:
+def test_build_writes_the_site_and_replaces_it(
+    kb: Path, tmp_path: Path, cli: Callable[..., tuple[int, str, str]]
+) -> None:
     site = tmp_path / "out" / "site"
-    code, out, err = cli("build", "--root", str(kb), "--site-dir", str(site), "--as-of", "2026-11-27")
+    code, out, err = cli(
+        "build", "--root", str(kb), "--site-dir", str(site), "--as-of", "2026-11-27"
+    )
     assert (code, err) == (0, ""), out
     assert "サイトを作っています (4 件の手順書、2026-11-27 時点)" in out
     page = (site / "runbooks" / "intake.html").read_text(encoding="utf-8")
     assert "入所申請の受付" in page and "assets/hikitsugi/hikitsugi.js" in page
     (site / "stale-marker.txt").write_text("old", encoding="utf-8")
-    code, out, err = cli("build", "--root", str(kb), "--site-dir", str(site), "--as-of", "2026-11-28")
+    code, out, err = cli(
+        "build", "--root", str(kb), "--site-dir", str(site), "--as-of", "2026-11-28"
+    )
     assert code == 0, out + err
     assert not (site / "stale-marker.txt").exists()  # the site was replaced as a whole
     assert leftovers(site.parent) == []
 
 
-def test_the_built_html_escapes_titles_everywhere(kb: Path, tmp_path: Path, cli: Callable[..., tuple[int, str, str]]) -> None:
+def test_the_built_html_escapes_titles_everywhere(
+    kb: Path, tmp_path: Path, cli: Callable[..., tuple[int, str, str]]
+) -> None:
     site = tmp_path / "site"
     assert cli("build", "--root", str(kb), "--site-dir", str(site), "--as-of", "2026-11-27")[0] == 0
-    for path in (site / "runbooks" / "hostile.html", site / "runbooks" / "intake.html", site / "index.html"):
+    for path in (
+        site / "runbooks" / "hostile.html",
+        site / "runbooks" / "intake.html",
+        site / "index.html",
+    ):
         html = path.read_text(encoding="utf-8")
-        assert "<script>alert" not in html and "<img src=x" not in html and "javascript:" not in html, path
+        assert (
+            "<script>alert" not in html and "<img src=x" not in html and "javascript:" not in html
+        ), path
     hostile = (site / "runbooks" / "hostile.html").read_text(encoding="utf-8")
     assert "<title>&lt;script&gt;alert" in hostile  # <title>, nav and h1 all show it as text
 
@@ -82,19 +96,27 @@ def test_a_failing_mkdocs_build_keeps_the_old_site(
     marker = (site / "runbooks" / "intake.html").read_bytes()
     (kb / "templates" / "site").mkdir(parents=True)
     (kb / "templates" / "site" / "runbook.html.j2").write_text("ok\n{% if %}\n", encoding="utf-8")
-    code, out, err = cli("build", "--root", str(kb), "--site-dir", str(site), "--as-of", "2026-11-27")
+    code, out, err = cli(
+        "build", "--root", str(kb), "--site-dir", str(site), "--as-of", "2026-11-27"
+    )
     assert code == 2
     assert "前のサイト" in err and "runbook.html.j2:2" in err and "Traceback" not in err + out
     assert (site / "runbooks" / "intake.html").read_bytes() == marker
     assert leftovers(tmp_path) == []
 
 
-def test_plain_mkdocs_build_reports_check_errors_without_a_traceback(kb: Path, tmp_path: Path) -> None:
+def test_plain_mkdocs_build_reports_check_errors_without_a_traceback(
+    kb: Path, tmp_path: Path
+) -> None:
     (kb / "runbooks" / "broken.yml").write_text(BROKEN_RUNBOOK, encoding="utf-8")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     mkdocs = Path(sys.executable).parent / "mkdocs"
     done = subprocess.run(
-        [str(mkdocs), "build", "-q", "-d", str(tmp_path / "site")], cwd=kb, env=env, capture_output=True, text=True,
+        [str(mkdocs), "build", "-q", "-d", str(tmp_path / "site")],
+        cwd=kb,
+        env=env,
+        capture_output=True,
+        text=True,
         check=False,
     )
     assert done.returncode != 0
@@ -102,7 +124,9 @@ def test_plain_mkdocs_build_reports_check_errors_without_a_traceback(kb: Path, t
     assert "Traceback" not in done.stderr
 
 
-def test_missing_mkdocs_yml_is_a_clear_error(kb: Path, tmp_path: Path, cli: Callable[..., tuple[int, str, str]]) -> None:
+def test_missing_mkdocs_yml_is_a_clear_error(
+    kb: Path, tmp_path: Path, cli: Callable[..., tuple[int, str, str]]
+) -> None:
     (kb / "mkdocs.yml").unlink()
     code, _, err = cli("build", "--root", str(kb), "--site-dir", str(tmp_path / "site"))
     assert code == 2 and "mkdocs.yml がありません" in err

@@ -19,14 +19,19 @@ ZENSICAL = os.environ.get("ZENSICAL") or shutil.which("zensical")
 
 pytestmark = [
     pytest.mark.slow,
-    pytest.mark.skipif(not ZENSICAL or not Path(ZENSICAL).exists(), reason="zensical is not installed"),
+    pytest.mark.skipif(
+        not ZENSICAL or not Path(ZENSICAL).exists(), reason="zensical is not installed"
+    ),
 ]
 
 
 def test_every_runbook_page_builds_with_zensical() -> None:
     done = subprocess.run(
         [sys.executable, str(REPO / "scripts" / "zensical_smoke.py"), "--zensical", str(ZENSICAL)],
-        capture_output=True, text=True, check=False, timeout=600,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
     )
     print(done.stdout)
     assert done.returncode == 0, done.stdout + done.stderr

@@ -38,7 +38,10 @@ register(
             "テンプレートの誤り: {where}: {error}",
             "error in a template: {where}: {error}",
         ),
-        "site.bad-as-of": ("as_of '{value}' は YYYY-MM-DD の日付ではありません", "as_of '{value}' is not a date YYYY-MM-DD"),
+        "site.bad-as-of": (
+            "as_of '{value}' は YYYY-MM-DD の日付ではありません",
+            "as_of '{value}' is not a date YYYY-MM-DD",
+        ),
     }
 )
 
@@ -81,9 +84,13 @@ class HikitsugiPlugin(BasePlugin[_Options]):
         lang = self.config.lang or result.kb.config.language
         if result.errors:
             problems = "\n".join(p.format(lang) for p in result.errors)
-            raise PluginError(t("site.check-failed", lang, count=len(result.errors), problems=problems))
+            raise PluginError(
+                t("site.check-failed", lang, count=len(result.errors), problems=problems)
+            )
         environment.cache_clear()  # under `mkdocs serve`, see a templates/ folder added since
-        self.context = site.context(result.kb, self._day(), lang=lang, directory_urls=config.use_directory_urls)
+        self.context = site.context(
+            result.kb, self._day(), lang=lang, directory_urls=config.use_directory_urls
+        )
         self.pages = _render(self.context, lang)
         config.extra_css.append(site.ASSET_PREFIX + "hikitsugi.css")
         config.extra_javascript.append(site.ASSET_PREFIX + "hikitsugi.js")
@@ -122,9 +129,13 @@ def _render(context: Any, lang: str) -> dict[str, str]:
         return site.render_pages(context)
     except jinja2.TemplateSyntaxError as error:
         where = f"{error.filename or error.name}:{error.lineno}"
-        raise PluginError(t("site.template-error", lang, where=where, error=error.message)) from None
+        raise PluginError(
+            t("site.template-error", lang, where=where, error=error.message)
+        ) from None
     except jinja2.TemplateError as error:
-        raise PluginError(t("site.template-error", lang, where="templates/site", error=str(error))) from None
+        raise PluginError(
+            t("site.template-error", lang, where="templates/site", error=str(error))
+        ) from None
 
 
 def _own_nav(config: MkDocsConfig, own: list[str]) -> list[Any]:

@@ -63,7 +63,9 @@ def _quiet_mkdocs(report: Callable[[str], None], errors: list[str]) -> Iterator[
         logger.propagate = previous[1]
 
 
-def mkdocs_build(root: Path, target: Path, day: datetime.date, report: Callable[[str], None]) -> None:
+def mkdocs_build(
+    root: Path, target: Path, day: datetime.date, report: Callable[[str], None]
+) -> None:
     """Run the MkDocs build of the KB at *root* into *target* (raises SiteBuildError)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config

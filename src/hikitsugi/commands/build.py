@@ -15,8 +15,14 @@ from hikitsugi.validate import check
 register(
     {
         "build.help": ("手順書のサイトを作る (MkDocs)", "build the runbook site (MkDocs)"),
-        "opt.site-dir": ("サイトの出力先 (既定: ROOT/site)", "where to write the site (default: ROOT/site)"),
-        "build.checking": ("ナレッジベースを検査しています: {root}", "checking the knowledge base: {root}"),
+        "opt.site-dir": (
+            "サイトの出力先 (既定: ROOT/site)",
+            "where to write the site (default: ROOT/site)",
+        ),
+        "build.checking": (
+            "ナレッジベースを検査しています: {root}",
+            "checking the knowledge base: {root}",
+        ),
         "build.check-failed": (
             "エラーがあるためサイトを作りませんでした。前のサイトはそのままです",
             "not building the site because of the errors above; the previous site is unchanged",
@@ -25,7 +31,10 @@ register(
             "サイトを作っています ({runbooks} 件の手順書、{day} 時点)",
             "building the site ({runbooks} runbooks, as of {day})",
         ),
-        "build.done": ("サイトを {site} に作りました ({seconds:.1f} 秒)", "built the site in {site} ({seconds:.1f} s)"),
+        "build.done": (
+            "サイトを {site} に作りました ({seconds:.1f} 秒)",
+            "built the site in {site} ({seconds:.1f} s)",
+        ),
     }
 )
 

@@ -31,7 +31,7 @@ class _LinkGuard(Treeprocessor):
 
 
 class _SafeExtension(Extension):
-    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 - Markdown's API name
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.treeprocessors.register(_LinkGuard(md), "hikitsugi-link-guard", 0)
 
 
@@ -48,8 +48,18 @@ def loosen_lists(text: str) -> str:
     lines: list[str] = []
     for line in text.splitlines():
         previous = lines[-1] if lines else ""
-        starts = _LIST_ITEM.match(line) and previous.strip() and not previous[:1].isspace() and not _LIST_ITEM.match(previous)
-        ends = line.strip() and not line[:1].isspace() and not _LIST_ITEM.match(line) and _LIST_ITEM.match(previous)
+        starts = (
+            _LIST_ITEM.match(line)
+            and previous.strip()
+            and not previous[:1].isspace()
+            and not _LIST_ITEM.match(previous)
+        )
+        ends = (
+            line.strip()
+            and not line[:1].isspace()
+            and not _LIST_ITEM.match(line)
+            and _LIST_ITEM.match(previous)
+        )
         if starts or ends:
             lines.append("")
         lines.append(line)
@@ -63,7 +73,9 @@ def _converter() -> markdown.Markdown:
     """One Markdown instance, reset between texts: building its parser costs more than a detail."""
     global _CONVERTER
     if _CONVERTER is None:
-        _CONVERTER = markdown.Markdown(extensions=["sane_lists", "nl2br", _SafeExtension()], output_format="html")
+        _CONVERTER = markdown.Markdown(
+            extensions=["sane_lists", "nl2br", _SafeExtension()], output_format="html"
+        )
     return _CONVERTER
 
 

@@ -18,7 +18,12 @@ from hikitsugi.render.site_index import (
     render_owners,
     render_zones,
 )
-from hikitsugi.render.site_runbook import has_checklist, render_checklist, render_runbook, render_standalone_checklist
+from hikitsugi.render.site_runbook import (
+    has_checklist,
+    render_checklist,
+    render_runbook,
+    render_standalone_checklist,
+)
 from hikitsugi.render.site_search import INDEX_PATH, search_index
 from hikitsugi.render.site_status import render_status
 
@@ -26,7 +31,13 @@ ASSETS = Path(__file__).resolve().parent.parent / "assets" / "site"
 ASSET_PREFIX = "assets/hikitsugi/"
 
 
-def context(kb: model.KnowledgeBase, day: datetime.date, *, lang: str | None = None, directory_urls: bool = False) -> SiteContext:
+def context(
+    kb: model.KnowledgeBase,
+    day: datetime.date,
+    *,
+    lang: str | None = None,
+    directory_urls: bool = False,
+) -> SiteContext:
     """Return the rendering context for *kb* on *day* (language from hikitsugi.yml by default)."""
     return SiteContext(kb, day, lang or kb.config.language, directory_urls)
 
@@ -54,7 +65,11 @@ def render_pages(ctx: SiteContext) -> dict[str, str]:
 
 
 def render_site(
-    kb: model.KnowledgeBase, day: datetime.date, *, lang: str | None = None, directory_urls: bool = False
+    kb: model.KnowledgeBase,
+    day: datetime.date,
+    *,
+    lang: str | None = None,
+    directory_urls: bool = False,
 ) -> dict[str, str]:
     """Return the generated pages of *kb* as of *day*."""
     return render_pages(context(kb, day, lang=lang, directory_urls=directory_urls))
@@ -62,4 +77,8 @@ def render_site(
 
 def static_assets() -> dict[str, bytes]:
     """Return the site's own script and style sheet, keyed by path relative to docs/."""
-    return {ASSET_PREFIX + path.name: path.read_bytes() for path in sorted(ASSETS.iterdir()) if path.is_file()}
+    return {
+        ASSET_PREFIX + path.name: path.read_bytes()
+        for path in sorted(ASSETS.iterdir())
+        if path.is_file()
+    }

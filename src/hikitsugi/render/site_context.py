@@ -13,9 +13,9 @@ from markupsafe import Markup
 
 from hikitsugi import model
 from hikitsugi.i18n import catalogue, placeholders, t
+from hikitsugi.model import add_months
 from hikitsugi.render import safe_markdown, site_labels, site_links
 from hikitsugi.render.templates import environment
-from hikitsugi.model import add_months
 from hikitsugi.schedule import Occurrence, active_occurrences, fiscal_year_start
 
 
@@ -29,7 +29,9 @@ class Review:
     due_soon_days: int
 
 
-def review_state(kb: model.KnowledgeBase, item: model.Runbook | model.Checklist, day: datetime.date) -> Review:
+def review_state(
+    kb: model.KnowledgeBase, item: model.Runbook | model.Checklist, day: datetime.date
+) -> Review:
     """Classify the item's review on *day* as format v1's stale / due-soon rules do."""
     due = kb.due_on(item)
     soon = kb.config.due_soon_days
@@ -112,9 +114,16 @@ class SiteContext:
     def render(self, template: str, page: str, **values: Any) -> str:
         """Render templates/site/<template> for the page at source path *page*."""
         return self.env.get_template(f"site/{template}").render(
-            ctx=self, page=page, label=self.label, link=lambda target, anchor="": self.link(page, target, anchor),
-            markdown=lambda text: Markup(safe_markdown.render(text)), P=self.post,
-            front_matter=front_matter, rb_page=site_links.runbook_page, **self.labels, **values,
+            ctx=self,
+            page=page,
+            label=self.label,
+            link=lambda target, anchor="": self.link(page, target, anchor),
+            markdown=lambda text: Markup(safe_markdown.render(text)),
+            P=self.post,
+            front_matter=front_matter,
+            rb_page=site_links.runbook_page,
+            **self.labels,
+            **values,
         )
 
 
@@ -144,4 +153,3 @@ def front_matter(title: str, **extra: object) -> Markup:
     lines = ["---", f"title: {json.dumps(str(escape(title)), ensure_ascii=False)}"]
     lines += [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in extra.items()]
     return Markup("\n".join(lines + ["---"]))
-

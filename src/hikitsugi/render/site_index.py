@@ -22,7 +22,9 @@ def render_kind_list(ctx: SiteContext, kind: str) -> str:
     name = "processes" if kind == "process" else "tools"
     runbooks = _by_title([r for r in ctx.kb.runbooks.values() if r.kind == kind])
     rows = [(r, review_state(ctx.kb, r, ctx.day)) for r in runbooks]
-    return ctx.render("list.html.j2", site_links.list_page(name), title=ctx.label(f"site.page.{name}"), rows=rows)
+    return ctx.render(
+        "list.html.j2", site_links.list_page(name), title=ctx.label(f"site.page.{name}"), rows=rows
+    )
 
 
 def render_owners(ctx: SiteContext) -> str:
@@ -56,7 +58,9 @@ def calendar_rows(ctx: SiteContext) -> tuple[list[datetime.date], list[CalendarR
     for occurrence in ctx.fiscal_occurrences:
         found[occurrence.runbook.id] = occurrence.runbook
         row = cells.setdefault(occurrence.runbook.id, [set() for _ in months])
-        for index in range(_month_index(start, occurrence.start), _month_index(start, occurrence.end) + 1):
+        for index in range(
+            _month_index(start, occurrence.start), _month_index(start, occurrence.end) + 1
+        ):
             if 0 <= index < 12:
                 row[index].add(occurrence.label)
     rows = [CalendarRow(found[i], tuple(tuple(sorted(c)) for c in cells[i])) for i in cells]
@@ -75,8 +79,13 @@ def render_calendar(ctx: SiteContext) -> str:
     start, end = fiscal_year(ctx)
     current = ctx.day.replace(day=1)
     return ctx.render(
-        "calendar.html.j2", site_links.list_page("calendar"), months=months, rows=rows,
-        current=current, start=start, end=end,
+        "calendar.html.j2",
+        site_links.list_page("calendar"),
+        months=months,
+        rows=rows,
+        current=current,
+        start=start,
+        end=end,
     )
 
 
@@ -103,18 +112,28 @@ def render_zones(ctx: SiteContext) -> str:
     found = transfers(ctx.kb)
     counts = Counter(use.step.transfer.method for use in found if use.step.transfer)
     pairs = Counter(
-        (use.step.transfer.source, use.step.transfer.target, use.step.transfer.method) for use in found if use.step.transfer
+        (use.step.transfer.source, use.step.transfer.target, use.step.transfer.method)
+        for use in found
+        if use.step.transfer
     )
     return ctx.render(
-        "zones.html.j2", site_links.list_page("zones"), uses=found,
+        "zones.html.j2",
+        site_links.list_page("zones"),
+        uses=found,
         counts=[(method, counts.get(method, 0)) for method in TRANSFER_METHODS],
         pairs=sorted(pairs.items(), key=lambda item: (-item[1], item[0])),
     )
 
 
-def onboarding_order(ctx: SiteContext, role: str) -> tuple[list[tuple[model.Runbook, str]], list[model.Runbook]]:
+def onboarding_order(
+    ctx: SiteContext, role: str
+) -> tuple[list[tuple[model.Runbook, str]], list[model.Runbook]]:
     """The post's runbooks in the order the fiscal year brings them, then those without a time."""
-    mine = [r for r in ctx.kb.runbooks.values() if r.status == "active" and (r.owner == role or role in r.deputies)]
+    mine = [
+        r
+        for r in ctx.kb.runbooks.values()
+        if r.status == "active" and (r.owner == role or role in r.deputies)
+    ]
     ids = {r.id for r in mine}
     first: dict[str, tuple[datetime.date, str]] = {}
     for occurrence in ctx.fiscal_occurrences:
@@ -122,12 +141,18 @@ def onboarding_order(ctx: SiteContext, role: str) -> tuple[list[tuple[model.Runb
             first[occurrence.runbook.id] = (occurrence.start, occurrence.label)
     timed = sorted((r for r in mine if r.id in first), key=lambda r: (first[r.id][0], r.title))
     untimed = _by_title([r for r in mine if r.id not in first])
-    return [(r, f"{first[r.id][0].month}/{first[r.id][0].day} {first[r.id][1]}") for r in timed], untimed
+    return [
+        (r, f"{first[r.id][0].month}/{first[r.id][0].day} {first[r.id][1]}") for r in timed
+    ], untimed
 
 
 def render_onboarding(ctx: SiteContext, role: model.Role) -> str:
     """Return the onboarding page of one post: what it does, in the order of the year."""
     timed, untimed = onboarding_order(ctx, role.id)
     return ctx.render(
-        "onboarding.html.j2", site_links.onboarding_page(role.id), role=role, timed=timed, untimed=untimed,
+        "onboarding.html.j2",
+        site_links.onboarding_page(role.id),
+        role=role,
+        timed=timed,
+        untimed=untimed,
     )

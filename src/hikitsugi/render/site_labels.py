@@ -35,9 +35,18 @@ register(
         "site.none": ("なし", "none"),
         "site.review.ok": ("見直し済み(次回 {due} まで)", "Reviewed (next review due {due})"),
         "site.review.soon": ("見直し期限が近づいています({due})", "Review due soon ({due})"),
-        "site.review.overdue": ("見直し期限を過ぎています({due})。内容が古い可能性があります", "Review overdue since {due}: this page may be out of date"),
-        "site.review.never": ("一度も見直されていません。内容を確認してください", "Never reviewed: check before relying on it"),
-        "site.review.foot": ("最終見直し日: {reviewed} / 次回見直し期限: {due}", "Last reviewed: {reviewed} / next review due: {due}"),
+        "site.review.overdue": (
+            "見直し期限を過ぎています({due})。内容が古い可能性があります",
+            "Review overdue since {due}: this page may be out of date",
+        ),
+        "site.review.never": (
+            "一度も見直されていません。内容を確認してください",
+            "Never reviewed: check before relying on it",
+        ),
+        "site.review.foot": (
+            "最終見直し日: {reviewed} / 次回見直し期限: {due}",
+            "Last reviewed: {reviewed} / next review due: {due}",
+        ),
         "site.summary": ("概要", "Summary"),
         "site.schedule": ("年間の時期", "Schedule"),
         "site.monthly": ("毎月 {day} 日", "monthly on day {day}"),
@@ -100,11 +109,23 @@ register(
         "site.deputy-of": ("副担当の手順書", "Deputy for"),
         "site.no-schedule": ("時期の決まっていない業務", "Work without a fixed time of year"),
         "site.this-month": ("今月", "this month"),
-        "site.fiscal-year": ("{year}年度 ({start} 〜 {end})", "Fiscal year {year} ({start} – {end})"),
+        "site.fiscal-year": (
+            "{year}年度 ({start} 〜 {end})",
+            "Fiscal year {year} ({start} – {end})",
+        ),
         "site.built-on": ("{day} 時点の情報", "as of {day}"),
-        "site.zone-total": ("データ移動は全部で {count} か所、うち手での再入力は {rekey} か所", "{count} transfers in all, {rekey} of them re-keyed by hand"),
-        "site.health": ("健全な運用中の手順書: {healthy} / {audited} ({percent}%)", "Healthy active runbooks: {healthy} / {audited} ({percent}%)"),
-        "site.no-audit": ("監査機能がまだ組み込まれていません", "The audit is not available in this build"),
+        "site.zone-total": (
+            "データ移動は全部で {count} か所、うち手での再入力は {rekey} か所",
+            "{count} transfers in all, {rekey} of them re-keyed by hand",
+        ),
+        "site.health": (
+            "健全な運用中の手順書: {healthy} / {audited} ({percent}%)",
+            "Healthy active runbooks: {healthy} / {audited} ({percent}%)",
+        ),
+        "site.no-audit": (
+            "監査機能がまだ組み込まれていません",
+            "The audit is not available in this build",
+        ),
         "site.no-findings": ("指摘はありません", "No findings"),
         "site.findings-by-owner": ("担当ポスト別の指摘", "Findings by owner post"),
     }

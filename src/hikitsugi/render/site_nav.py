@@ -27,7 +27,9 @@ def _chunked(ctx: SiteContext, entries: list[dict[str, str]]) -> list[Any]:
     for start in range(0, len(entries), SECTION_SIZE):
         part = entries[start : start + SECTION_SIZE]
         first, last = next(iter(part[0])), next(iter(part[-1]))
-        chunks.append({ctx.label("site.nav.more", first=first[:12], last=last[:12]): _chunked(ctx, part)})
+        chunks.append(
+            {ctx.label("site.nav.more", first=first[:12], last=last[:12]): _chunked(ctx, part)}
+        )
     return _chunked(ctx, chunks) if len(chunks) > SECTION_SIZE else chunks
 
 
@@ -39,8 +41,15 @@ def runbook_sections(ctx: SiteContext, kind: str) -> list[Any]:
             groups.setdefault(runbook.owner or "", []).append(runbook)
     sections = []
     for owner in sorted(groups, key=lambda o: (o == "", ctx.role_title(o) if o else "")):
-        entries = [_entry(r.title, site_links.runbook_page(r.id)) for r in sorted(groups[owner], key=lambda r: (r.title, r.id))]
-        title = ctx.role_title(owner) if owner else ctx.label("site.h.owner") + ": " + ctx.label("site.none")
+        entries = [
+            _entry(r.title, site_links.runbook_page(r.id))
+            for r in sorted(groups[owner], key=lambda r: (r.title, r.id))
+        ]
+        title = (
+            ctx.role_title(owner)
+            if owner
+            else ctx.label("site.h.owner") + ": " + ctx.label("site.none")
+        )
         sections.append({str(escape(title)): _chunked(ctx, entries)})
     return _chunked(ctx, sections) if len(sections) > SECTION_SIZE else sections
 
@@ -52,7 +61,8 @@ def navigation(ctx: SiteContext, own_pages: list[Any]) -> list[Any]:
         for name in ("processes", "tools", "owners", "calendar", "zones", "status")
     ]
     onboarding = [
-        _entry(role.title, site_links.onboarding_page(role.id)) for role in ctx.kb.roster.roles.values()
+        _entry(role.title, site_links.onboarding_page(role.id))
+        for role in ctx.kb.roster.roles.values()
     ]
     runbooks = [
         {ctx.label("site.kind.process"): runbook_sections(ctx, "process")},

@@ -40,7 +40,13 @@ def lane_rows(runbook: model.Runbook) -> list[LaneRow]:
             source = columns.index(step.transfer.source)
             target = columns.index(step.transfer.target)
             rows.append(
-                LaneRow(step, number, first=min(source, target), last=max(source, target), rightward=source <= target)
+                LaneRow(
+                    step,
+                    number,
+                    first=min(source, target),
+                    last=max(source, target),
+                    rightward=source <= target,
+                )
             )
     return rows
 
@@ -48,7 +54,10 @@ def lane_rows(runbook: model.Runbook) -> list[LaneRow]:
 def zones_of(runbook: model.Runbook) -> list[str]:
     """The zones a runbook's steps touch, in the fixed zone order."""
     touched = {step.zone for step in runbook.steps} | {
-        zone for step in runbook.steps if step.transfer for zone in (step.transfer.source, step.transfer.target)
+        zone
+        for step in runbook.steps
+        if step.transfer
+        for zone in (step.transfer.source, step.transfer.target)
     }
     return [zone for zone in ZONES if zone in touched]
 
@@ -82,9 +91,15 @@ def render_checklist(ctx: SiteContext, runbook: model.Runbook) -> str:
     page = site_links.checklist_page(runbook.id)
     lines = [(step, step.check) for step in runbook.steps if step.check]
     return ctx.render(
-        "checklist.html.j2", page, title=runbook.title, source=site_links.runbook_page(runbook.id),
-        mode=runbook.checklist_mode, lines=lines, extra=[(None, text) for text in runbook.checklist_items],
-        owner=runbook.owner, review=review_state(ctx.kb, runbook, ctx.day),
+        "checklist.html.j2",
+        page,
+        title=runbook.title,
+        source=site_links.runbook_page(runbook.id),
+        mode=runbook.checklist_mode,
+        lines=lines,
+        extra=[(None, text) for text in runbook.checklist_items],
+        owner=runbook.owner,
+        review=review_state(ctx.kb, runbook, ctx.day),
     )
 
 
@@ -92,7 +107,13 @@ def render_standalone_checklist(ctx: SiteContext, checklist: model.Checklist) ->
     """Return the page of a checklist kept under checklists/."""
     page = site_links.checklist_page(checklist.id)
     return ctx.render(
-        "checklist.html.j2", page, title=checklist.title, source=None, mode=checklist.mode,
-        lines=[], extra=[(item.role, item.text) for item in checklist.items],
-        owner=checklist.owner, review=review_state(ctx.kb, checklist, ctx.day),
+        "checklist.html.j2",
+        page,
+        title=checklist.title,
+        source=None,
+        mode=checklist.mode,
+        lines=[],
+        extra=[(item.role, item.text) for item in checklist.items],
+        owner=checklist.owner,
+        review=review_state(ctx.kb, checklist, ctx.day),
     )

@@ -31,10 +31,13 @@ def _join(*parts: str | None) -> str:
     return normalize(" ".join(p for p in parts if p))
 
 
-def document(kb: model.KnowledgeBase, runbook: model.Runbook, directory_urls: bool) -> dict[str, Any]:
+def document(
+    kb: model.KnowledgeBase, runbook: model.Runbook, directory_urls: bool
+) -> dict[str, Any]:
     """Return the index entry of one runbook: display fields and normalised fields."""
     steps = [
-        [step.id, step.title, _join(step.title, step.detail, step.check, step.caution)] for step in runbook.steps
+        [step.id, step.title, _join(step.title, step.detail, step.check, step.caution)]
+        for step in runbook.steps
     ]
     other = _join(
         runbook.id,
@@ -58,7 +61,9 @@ def document(kb: model.KnowledgeBase, runbook: model.Runbook, directory_urls: bo
 
 def search_index(kb: model.KnowledgeBase, directory_urls: bool = False) -> str:
     """Return the JavaScript that defines window.HIKITSUGI_SEARCH_INDEX."""
-    docs = [document(kb, r, directory_urls) for r in sorted(kb.runbooks.values(), key=lambda r: r.id)]
+    docs = [
+        document(kb, r, directory_urls) for r in sorted(kb.runbooks.values(), key=lambda r: r.id)
+    ]
     payload = json.dumps({"version": 1, "docs": docs}, ensure_ascii=False, separators=(",", ":"))
     # "</" cannot end a script element when the index is inlined; escape it anyway.
     return "window.HIKITSUGI_SEARCH_INDEX=" + payload.replace("</", "<\\/") + ";\n"

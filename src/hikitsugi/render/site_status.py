@@ -24,10 +24,18 @@ def render_status(ctx: SiteContext) -> str:
     if report is not None:
         for finding in report.findings:
             groups.setdefault(finding.owner_role or "", []).append(finding)
-    ordered = sorted(groups.items(), key=lambda item: (item[0] == "", ctx.role_title(item[0]) if item[0] else ""))
+    ordered = sorted(
+        groups.items(), key=lambda item: (item[0] == "", ctx.role_title(item[0]) if item[0] else "")
+    )
     return ctx.render(
-        "status.html.j2", site_links.list_page("status"), report=report, groups=ordered,
+        "status.html.j2",
+        site_links.list_page("status"),
+        report=report,
+        groups=ordered,
         percent=round(report.health * 100) if report is not None else 0,
-        page_of=lambda item_id: site_links.runbook_page(item_id)
-        if item_id in ctx.kb.runbooks else site_links.checklist_page(item_id),
+        page_of=lambda item_id: (
+            site_links.runbook_page(item_id)
+            if item_id in ctx.kb.runbooks
+            else site_links.checklist_page(item_id)
+        ),
     )
