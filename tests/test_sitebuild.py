@@ -130,3 +130,30 @@ def test_missing_mkdocs_yml_is_a_clear_error(
     (kb / "mkdocs.yml").unlink()
     code, _, err = cli("build", "--root", str(kb), "--site-dir", str(tmp_path / "site"))
     assert code == 2 and "mkdocs.yml がありません" in err
+
+
+def test_headings_keep_readable_japanese_anchors(
+    kb: Path, tmp_path: Path, cli: Callable[..., tuple[int, str, str]]
+) -> None:
+    site = tmp_path / "site"
+    assert cli("build", "--root", str(kb), "--site-dir", str(site), "--as-of", "2026-11-27")[0] == 0
+    html = (site / "runbooks" / "intake.html").read_text(encoding="utf-8")
+    assert '<h2 id="手順">' in html and 'href="#ネットワーク区分ごとの流れ"' in html
+    assert '<html lang="ja"' in html
+
+
+def test_serve_watches_the_knowledge_base(kb: Path) -> None:
+    from hikitsugi.mkdocs_plugin import HikitsugiPlugin
+
+    (kb / "standards").mkdir()
+    plugin = HikitsugiPlugin()
+    plugin.root = kb
+    watched: list[str] = []
+
+    class Server:
+        def watch(self, path: str) -> None:
+            watched.append(path)
+
+    plugin.on_serve(Server(), config=None, builder=None)  # type: ignore[arg-type]
+    names = sorted(Path(p).relative_to(kb).as_posix() for p in watched)
+    assert names == ["checklists", "hikitsugi.yml", "roster.yml", "runbooks", "standards"]
