@@ -151,5 +151,8 @@ def front_matter(title: str, **extra: object) -> Markup:
     from markupsafe import escape
 
     lines = ["---", f"title: {json.dumps(str(escape(title)), ensure_ascii=False)}"]
-    lines += [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in extra.items()]
+    lines += [
+        f"{key}: {json.dumps(list(value) if isinstance(value, tuple) else value, ensure_ascii=False)}"
+        for key, value in extra.items()
+    ]
     return Markup("\n".join(lines + ["---"]))
