@@ -114,6 +114,9 @@ register(
             "Fiscal year {year} ({start} – {end})",
         ),
         "site.built-on": ("{day} 時点の情報", "as of {day}"),
+        "site.zones.by-method": ("方法別の件数", "Transfers by method"),
+        "site.zones.by-pair": ("移動元・移動先別の件数", "Transfers by source and target"),
+        "site.zones.all": ("すべてのデータ移動", "Every transfer"),
         "site.zone-total": (
             "データ移動は全部で {count} か所、うち手での再入力は {rekey} か所",
             "{count} transfers in all, {rekey} of them re-keyed by hand",
