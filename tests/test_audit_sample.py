@@ -98,7 +98,7 @@ def test_the_published_audit_schema_is_the_packaged_one() -> None:
 
 def _doc_commands() -> list[list[str]]:
     text = (REPO / "docs" / "audit.md").read_text(encoding="utf-8")
-    blocks = re.findall(r"```sh\n(.*?)```", text, re.S)
+    blocks = re.findall(r"```sh\n(.*?)```", text, re.DOTALL)
     lines = [line.split("#")[0].split("&&")[0].strip() for block in blocks for line in block.splitlines()]
     return [shlex.split(line)[1:] for line in lines if line.startswith("hikitsugi audit")]
 
