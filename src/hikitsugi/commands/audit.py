@@ -12,11 +12,14 @@ import io
 import os
 import tempfile
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from hikitsugi.commands.common import add_as_of, add_root, as_of
 from hikitsugi.errors import KnowledgeBaseError, UsageError
 from hikitsugi.i18n import register, t
+
+if TYPE_CHECKING:
+    from hikitsugi.report.audit_view import AuditView
 
 FORMATS = ("text", "json", "csv", "markdown")
 FAIL_ON = {"error": 2, "warning": 1, "never": 99}
@@ -103,7 +106,7 @@ def run(options: argparse.Namespace, out: TextIO, lang: str) -> int:
     return 1 if view.worst() >= FAIL_ON[options.fail_on] else 0
 
 
-def _emit(view: object, options: argparse.Namespace, out: TextIO, lang: str) -> None:
+def _emit(view: AuditView, options: argparse.Namespace, out: TextIO, lang: str) -> None:
     from hikitsugi.report import audit_data, audit_text
 
     writers = {
@@ -114,10 +117,10 @@ def _emit(view: object, options: argparse.Namespace, out: TextIO, lang: str) -> 
     }
     writer = writers[options.format]
     if options.output is None:
-        writer(view, out, lang)  # type: ignore[operator]
+        writer(view, out, lang)
         return
     buffer = io.StringIO()
-    writer(view, buffer, lang)  # type: ignore[operator]
+    writer(view, buffer, lang)
     _write_atomically(options.output, buffer.getvalue())
 
 
