@@ -73,13 +73,13 @@ def add_arguments(parser: argparse.ArgumentParser, lang: str) -> None:
 def run(options: argparse.Namespace, out: TextIO, lang: str) -> int:
     """Check, audit what passed, print in the chosen format, return the exit code."""
     from hikitsugi import audit
+    from hikitsugi.audit_cache import checked
     from hikitsugi.audit_git import git_hints
     from hikitsugi.problems import ERROR
     from hikitsugi.report.audit_view import AuditView
-    from hikitsugi.validate import check
 
     day = as_of(options.as_of)
-    result = check(options.root, use_cache=not options.no_cache)
+    result = checked(options.root, use_cache=not options.no_cache)
     errors = [p for p in result.problems if p.severity == ERROR]
     base = [p for p in errors if p.file in BASE_FILES]
     if base:
