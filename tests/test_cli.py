@@ -121,3 +121,13 @@ def test_language_guess_reads_the_root_option(tmp_path: Path, monkeypatch: pytes
     assert cli_module.guess_language(["check", "--root", str(tmp_path / "kb")]) == "en"
     assert cli_module.guess_language([f"--root={tmp_path / 'kb'}"]) == "en"
     assert cli_module.guess_language(["--root", str(tmp_path)]) == "ja"
+
+
+def test_argparse_speaks_japanese_by_default(cli: Callable[..., CliResult], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HIKITSUGI_LANG", "ja")
+    assert cli("check", "--format", "xml")[0] == 2
+    err = capsys.readouterr().err
+    assert "エラー" in err and "'xml' は選べません" in err
+    monkeypatch.setenv("HIKITSUGI_LANG", "en")
+    assert cli("check", "--format", "xml")[0] == 2
+    assert "invalid choice: 'xml'" in capsys.readouterr().err

@@ -6,4 +6,7 @@ COMMANDS: list[tuple[str, str]] = [
     ("new", "hikitsugi.commands.new"),
     ("schema", "hikitsugi.commands.schema"),
     ("audit", "hikitsugi.commands.audit"),
+    ("show", "hikitsugi.commands.show"),
+    ("diff", "hikitsugi.commands.diff"),
+    ("calendar", "hikitsugi.commands.calendar"),
 ]
