@@ -44,7 +44,7 @@ register(
         "audit.opt-no-git": ("git による「見直し後の編集」の参考表示をしない", "do not ask git for edited-after-review notes"),
         "audit.opt-output": ("出力先のファイル (既定: 標準出力)", "write to this file (default: standard output)"),
         "audit.unknown-owner": ("ポスト '{role}' は roster.yml にありません", "role '{role}' is not in roster.yml"),
-        "audit.bad-days": ("--due-within は 0 以上の整数です: '{value}'", "--due-within takes a whole number ≥ 0: '{value}'"),
+        "audit.bad-days": ("0 以上の整数 (日数) を指定してください: '{value}'", "give a whole number of days ≥ 0: '{value}'"),
         "audit.kb-unusable": (
             "hikitsugi.yml か roster.yml に誤りがあるため監査できません:\n{problems}",
             "cannot audit: hikitsugi.yml or roster.yml has errors:\n{problems}",
@@ -67,7 +67,7 @@ def add_arguments(parser: argparse.ArgumentParser, lang: str) -> None:
 
     parser.add_argument("--due-within", metavar="DAYS", type=days, help=t("audit.opt-due-within", lang))
     parser.add_argument("--no-git", action="store_true", help=t("audit.opt-no-git", lang))
-    parser.add_argument("-o", "--output", type=Path, help=t("audit.opt-output", lang))
+    parser.add_argument("-o", "--output", metavar="FILE", type=Path, help=t("audit.opt-output", lang))
 
 
 def run(options: argparse.Namespace, out: TextIO, lang: str) -> int:
