@@ -74,17 +74,17 @@ register(
 class Finding:
     """One thing a coordinator should act on, at file:line, owned by a post."""
 
-    rule: str
-    severity: str
-    id: str
+    rule: str  # a rule of format v1's table, e.g. "stale"
+    severity: str  # "error" | "warning"
+    id: str  # the runbook's or checklist's id
     title: str
-    file: str
-    line: int
+    file: str  # relative to the KB root (the local file of a merged runbook)
+    line: int  # the line of its `id`
     owner_role: str | None
-    owner_people: tuple[str, ...]
-    due: datetime.date | None
-    key: str
-    params: Mapping[str, Any] = field(default_factory=dict, hash=False)
+    owner_people: tuple[str, ...]  # names of who holds owner_role on the audit's day
+    due: datetime.date | None  # its next review day (None if never reviewed)
+    key: str  # message key (i18n)
+    params: Mapping[str, Any] = field(default_factory=dict, hash=False)  # plain values for the message
 
     def message(self, lang: str) -> str:
         """Return the one-line reason, which says what to do, in *lang*."""
