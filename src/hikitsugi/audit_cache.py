@@ -18,11 +18,10 @@ from typing import Any
 
 from hikitsugi import __version__, model, schema
 from hikitsugi.cache import CACHE_DIR, digest
-from hikitsugi.load import DEFAULT_MAX_BYTES, LoadError, read_bytes
 from hikitsugi.problems import Problem
-from hikitsugi.validate import CONFIG_FILE, ROSTER_FILE, CheckResult, check, discover
+from hikitsugi.validate import CONFIG_FILE, CheckResult, check, fingerprint
 
-FORMAT = 1
+FORMAT = 2
 SNAPSHOT = "audit.marshal"
 
 
@@ -31,43 +30,25 @@ def _header() -> str:
     return f"{FORMAT}:{__version__}:{digest(texts.encode()).hex()}"
 
 
-def fingerprint(root: Path, standards_paths: tuple[str, ...], limit: int) -> bytes:
-    """Hash the path and content of every file of the KB (the settings and roster included)."""
-    parts = [repr((standards_paths, limit)).encode()]
-    for relpath in (CONFIG_FILE, ROSTER_FILE, *(path for _, path in discover(root, standards_paths))):
-        try:
-            body = digest(read_bytes(root / relpath, relpath, limit))
-        except LoadError as error:
-            body = repr((error.key, error.params)).encode()
-        except OSError:
-            body = b"-"
-        parts.append(relpath.encode() + b"\0" + body)
-    return digest(b"\n".join(parts))
-
-
 def checked(root: Path, use_cache: bool = True) -> CheckResult:
     """Return check(root), or its audit-relevant part from the snapshot when nothing changed."""
     if not use_cache or not (root / CONFIG_FILE).is_file():
         return check(root, use_cache=use_cache)
     path = root / CACHE_DIR / SNAPSHOT
     stored = _read(path)
-    if stored is not None:
-        key, standards_paths, limit, payload = stored
-        if fingerprint(root, tuple(standards_paths), limit) == key:
-            return _rebuild(root, payload)
+    if stored is not None and stored[0] == fingerprint(root):
+        return _rebuild(root, stored[1])
     result = check(root, use_cache=True)
-    config = result.kb.config
-    key = fingerprint(root, config.standards_paths, config.max_file_bytes or DEFAULT_MAX_BYTES)
-    _write(path, (_header(), key, list(config.standards_paths), config.max_file_bytes, snapshot(result)))
+    _write(path, (_header(), result.fingerprint, snapshot(result)))
     return result
 
 
-def _read(path: Path) -> tuple[bytes, list[str], int, dict[str, Any]] | None:
+def _read(path: Path) -> tuple[bytes, dict[str, Any]] | None:
     try:
         header, *rest = marshal.loads(path.read_bytes())
     except (OSError, EOFError, ValueError, TypeError):
         return None
-    return tuple(rest) if header == _header() and len(rest) == 4 else None
+    return (rest[0], rest[1]) if header == _header() and len(rest) == 2 else None
 
 
 def _write(path: Path, value: Any) -> None:
