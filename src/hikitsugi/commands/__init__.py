@@ -4,4 +4,5 @@
 COMMANDS: list[tuple[str, str]] = [
     ("check", "hikitsugi.commands.check"),
     ("new", "hikitsugi.commands.new"),
+    ("rotation", "hikitsugi.commands.rotation"),
 ]
