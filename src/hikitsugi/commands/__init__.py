@@ -5,4 +5,7 @@ COMMANDS: list[tuple[str, str]] = [
     ("check", "hikitsugi.commands.check"),
     ("new", "hikitsugi.commands.new"),
     ("rotation", "hikitsugi.commands.rotation"),
+    ("checklist", "hikitsugi.commands.checklist"),
+    ("handover", "hikitsugi.commands.handover"),
+    ("onboarding", "hikitsugi.commands.onboarding"),
 ]

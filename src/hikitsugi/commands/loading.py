@@ -12,10 +12,14 @@ from hikitsugi.validate import check
 register(
     {
         "printing.kb-has-errors": (
-            "ナレッジベースに {count} 件のエラーがあるため作成できません。"
-            "hikitsugi check で確かめて直してください (最初のエラー: {first})",
-            "the knowledge base has {count} error(s), so nothing was made: "
-            "run hikitsugi check and fix them (first: {first})",
+            (
+                "ナレッジベースに {count} 件のエラーがあるため作成できません。"
+                "hikitsugi check で確かめて直してください (最初のエラー: {first})"
+            ),
+            (
+                "the knowledge base has {count} error(s), so nothing was made: "
+                "run hikitsugi check and fix them (first: {first})"
+            ),
         ),
     }
 )
