@@ -72,6 +72,7 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "sec.duties": ("担当業務", "Duties"),
     "sec.schedule": ("今後 12 か月の予定 ({start} 〜 {end})", "Scheduled work, {start} to {end}"),
+    "sec.schedule-short": ("今後 12 か月の予定", "Scheduled work, 12 months"),
     "sec.issues": ("懸案事項", "Open issues"),
     "sec.accounts": ("移管するシステムアカウント・権限", "System accounts and permissions to move"),
     "sec.contacts": ("連絡先", "Contacts"),
