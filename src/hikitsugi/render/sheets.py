@@ -17,7 +17,6 @@ from hikitsugi.schedule import fiscal_year_start
 register(
     {
         "sheet.extra-group": ("全体の確認", "Overall checks"),
-        "sheet.items-group": ("確認項目", "Checks"),
         "sheet.status.current": ("最新", "current"),
         "sheet.status.due-soon": ("見直し期限間近", "review due soon"),
         "sheet.status.stale": ("見直し期限切れ", "review overdue"),
@@ -67,6 +66,10 @@ class Sheet:
     @property
     def count(self) -> int:
         return sum(len(group.lines) for group in self.groups)
+
+    @property
+    def has_zones(self) -> bool:
+        return any(line.zone for group in self.groups for line in group.lines)
 
 
 def site_path(item: Runbook | Checklist) -> str:
@@ -126,7 +129,7 @@ def _checklist_groups(kb: KnowledgeBase, checklist: Checklist, lang: str) -> lis
         CheckLine(item.text, kb.roster.role_title(item.role) if item.role else owner, "")
         for item in checklist.items
     )
-    return [CheckGroup(1, t("sheet.items-group", lang), "", owner, lines)]
+    return [CheckGroup(0, "", "", owner, lines)]  # one pause point: no heading needed
 
 
 def sheet(kb: KnowledgeBase, item: Runbook | Checklist, day: datetime.date, lang: str) -> Sheet:
