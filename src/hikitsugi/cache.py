@@ -18,7 +18,7 @@ from typing import Any
 from hikitsugi import __version__, schema
 
 CACHE_DIR = Path(".cache") / "hikitsugi"
-FORMAT = 2
+FORMAT = 4
 
 
 def digest(raw: bytes) -> bytes:
@@ -77,3 +77,37 @@ class FileCache:
             os.replace(temporary, self.path)
         except OSError:
             pass  # a cache that cannot be written only costs time
+
+
+class ResultCache:
+    """The whole answer of the last run, keyed by the hash of every file's path and content."""
+
+    def __init__(self, root: Path, enabled: bool = True, extra: str = "") -> None:
+        self.path = root / CACHE_DIR / "result.marshal"
+        self.enabled = enabled
+        self.header = _fingerprint(extra)
+
+    def get(self, fingerprint: bytes) -> Any | None:
+        """Return the stored answer for exactly these files, or None."""
+        if not self.enabled:
+            return None
+        try:
+            header, stored_fingerprint, payload = marshal.loads(self.path.read_bytes())
+        except (OSError, EOFError, ValueError, TypeError):
+            return None
+        if header == self.header and stored_fingerprint == fingerprint:
+            return payload
+        return None
+
+    def put(self, fingerprint: bytes, payload: Any) -> None:
+        """Store the answer atomically; failures only cost time."""
+        if not self.enabled:
+            return
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".result-")
+            with os.fdopen(handle, "wb") as stream:
+                marshal.dump((self.header, fingerprint, payload), stream)
+            os.replace(temporary, self.path)
+        except OSError:
+            pass

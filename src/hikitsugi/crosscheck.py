@@ -39,8 +39,10 @@ def _at(locator: Locator, path: tuple[Any, ...], key: str, severity: str = ERROR
     return Problem(file, line, column, format_path(path), key, params, severity)
 
 
-def cross_check(root: Path, config: model.Config, roster: model.Roster | None, sources: list[_Source]) -> CrossResult:
-    """Check what spans files and build the KnowledgeBase of what passed."""
+def cross_check(
+    root: Path, config: model.Config, roster: model.Roster | None, sources: list[_Source], build_model: bool = True
+) -> CrossResult:
+    """Check what spans files and build the KnowledgeBase of what passed (unless told not to)."""
     problems: list[Problem] = []
     items: dict[str, dict[str, _Item]] = {"runbooks": {}, "standards": {}, "checklists": {}}
     owners: dict[str, str] = {}
@@ -69,6 +71,12 @@ def cross_check(root: Path, config: model.Config, roster: model.Roster | None, s
             new = _checklist_references(item, roster)
             problems += new
             item.failed = bool(new)
+    skipped = sorted(
+        {s.relpath for s in sources if any(p.severity == ERROR for p in s.problems)}
+        | {it.source.relpath for group in items.values() for it in group.values() if it.failed}
+    )
+    if not build_model:
+        return CrossResult(model.KnowledgeBase(root, config, roster or model.Roster()), problems, skipped)
     kb = model.KnowledgeBase(
         root=root,
         config=config,
@@ -81,15 +89,11 @@ def cross_check(root: Path, config: model.Config, roster: model.Roster | None, s
             if not it.failed and {"title", "kind", "summary"} <= it.data.keys()
         },
     )
-    skipped = sorted(
-        {s.relpath for s in sources if any(p.severity == ERROR for p in s.problems)}
-        | {it.source.relpath for group in items.values() for it in group.values() if it.failed}
-    )
     return CrossResult(kb, problems, skipped)
 
 
 def _line(item: _Item) -> int:
-    return item.locator.locate(("id",))[1]
+    return item.source.line
 
 
 def _resolve_extends(items: dict[str, dict[str, _Item]], problems: list[Problem]) -> None:

@@ -250,7 +250,7 @@ class _Builder:
         positions = self.positions
         items = []
         for index, item in enumerate(node.value):
-            item_path = (*path, index)
+            item_path = path + (index,)
             mark = item.start_mark
             positions[item_path] = (mark.line + 1, mark.column + 1)
             items.append(self.build(item, item_path, depth + 1))
@@ -268,7 +268,7 @@ class _Builder:
                 raise self.error(key_node, "load.tag", tag=_short_tag(key_node.tag))
             key = key_node.value
             mark = key_node.start_mark
-            key_path = (*path, key)
+            key_path = path + (key,)
             if key in result:
                 first_line = positions[key_path][0]
                 raise self.error(key_node, "load.duplicate-key", key=key, first_line=first_line)

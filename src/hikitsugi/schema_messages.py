@@ -47,6 +47,10 @@ register(
             "予定には from (MM-DD、until は任意) か monthly (1〜31) のどちらか一方を書きます",
             "a schedule entry has either from (MM-DD, optional until) or monthly (1-31), not both",
         ),
+        "schema.process-steps": (
+            "業務手順 (kind: process) には手順 (steps) が 1 つ以上必要です",
+            "a process (kind: process) needs at least one step (steps)",
+        ),
         "schema.other": ("{message}", "{message}"),
         "type.string": ("文字列", "a string"),
         "type.array": ("リスト", "a list"),
@@ -132,10 +136,27 @@ def _explain(error: Any) -> Iterator[tuple[NodePath, str, dict[str, Any]]]:
         yield path, "schema.minimum", {"limit": error.validator_value}
     elif validator == "maximum":
         yield path, "schema.maximum", {"limit": error.validator_value}
-    elif validator == "oneOf" and path and "schedule" in path:
+    elif validator == "anyOf" and kind == "schedule":
         yield path, "schema.schedule", {}
+    elif validator == "anyOf" and kind == "step":
+        yield path, "schema.required", {"field": "title"}
+    elif validator == "anyOf" and kind == "runbook":
+        yield from _runbook_required(path, instance)
     elif validator in ("anyOf", "oneOf") and error.context:
         best = min(error.context, key=lambda e: (-len(e.absolute_path), e.validator == "type"))
         yield from _explain(best)
     else:
         yield path, "schema.other", {"message": error.message}
+
+
+def _runbook_required(path: NodePath, instance: Any) -> Iterator[tuple[NodePath, str, dict[str, Any]]]:
+    """Explain the runbook's anyOf: required fields unless it extends a standard."""
+    if not isinstance(instance, dict):
+        return
+    missing = [field for field in ("title", "kind", "summary") if field not in instance]
+    for field in missing:
+        yield path, "schema.required", {"field": field}
+    if not missing and instance.get("kind") == "process":
+        steps = instance.get("steps")
+        if not steps:
+            yield (*path, "steps") if "steps" in instance else path, "schema.process-steps", {}

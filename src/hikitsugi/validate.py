@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import calendar
+import os
 import datetime
-import marshal
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from hikitsugi import model
-from hikitsugi.cache import FileCache, digest
+from hikitsugi.cache import FileCache, ResultCache, digest
 from hikitsugi.errors import KnowledgeBaseError
 from hikitsugi.i18n import register
 from hikitsugi.load import DEFAULT_MAX_BYTES, Document, LoadError, NodePath, parse, read_bytes
@@ -70,6 +70,7 @@ class CheckResult:
     kb: model.KnowledgeBase
     problems: list[Problem] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    files: int = 0
 
     @property
     def errors(self) -> list[Problem]:
@@ -89,6 +90,7 @@ class _Source:
     data: dict[str, Any] | None
     document: Document | None
     problems: list[Problem]
+    line: int = 1  # where the id is written
 
     @property
     def locator(self) -> Locator:
@@ -97,16 +99,17 @@ class _Source:
 
 
 class _LazyPositions(dict):  # type: ignore[type-arg]
-    """Positions kept as marshal bytes until an error needs one."""
+    """Positions of a cached file, found again by parsing it only when an error needs one."""
 
-    def __init__(self, packed: bytes) -> None:
+    def __init__(self, raw: bytes, relpath: str) -> None:
         super().__init__()
-        self.packed: bytes | None = packed
+        self.raw: bytes | None = raw
+        self.relpath = relpath
 
     def get(self, key: Any, default: Any = None) -> Any:
-        if self.packed is not None:
-            self.update(marshal.loads(self.packed))
-            self.packed = None
+        if self.raw is not None:
+            self.update(parse(self.raw, self.relpath).positions)
+            self.raw = None
         return super().get(key, default)
 
 
@@ -120,11 +123,12 @@ def _analyse(area: str, relpath: str, raw: bytes) -> tuple[Any, ...]:
         document = parse(raw, relpath)
     except LoadError as error:
         problem = Problem(relpath, error.line, error.column, "", error.key, error.params)
-        return (None, None, [problem.to_plain()])
+        return (None, [problem.to_plain()], 1)
     locator = DocumentLocator(document)
     problems = schema_problems(_file_schema(area), document.data, locator.locate)
     problems += _file_rules(area, document)
-    return (document.data, marshal.dumps(document.positions), [p.to_plain() for p in problems])
+    line = document.positions.get(("id",), (1, 1))[0]
+    return (document.data, [p.to_plain() for p in problems], line)
 
 
 def _problem(locator: Locator, path: NodePath, key: str, severity: str = ERROR, **params: Any) -> Problem:
@@ -196,46 +200,73 @@ def _roster_rules(data: dict[str, Any], locator: Locator) -> list[Problem]:
 
 
 def discover(root: Path, standards_paths: Iterable[str] = ()) -> list[tuple[str, str]]:
-    """List (area, relative path) of every YAML file of the KB, sorted."""
+    """List (area, relative path) of every YAML file of the KB, sorted; hidden files skipped."""
     found: list[tuple[str, str]] = []
     folders = [("runbooks", "runbooks"), ("checklists", "checklists"), ("standards", "standards")]
     folders += [("standards", path) for path in standards_paths]
     for area, folder in folders:
         base = root / folder
-        if not base.is_dir():
-            continue
-        for path in sorted(base.rglob("*")):
-            relative = path.relative_to(root)
-            if path.suffix in (".yml", ".yaml") and path.is_file() and not any(
-                part.startswith(".") for part in relative.parts
-            ):
-                found.append((area, relative.as_posix()))
+        names: list[str] = []
+        for directory, subdirectories, files in os.walk(base):
+            subdirectories[:] = [d for d in subdirectories if not d.startswith(".")]
+            relative = os.path.relpath(directory, root).replace(os.sep, "/")
+            names += [f"{relative}/{name}" for name in files if name.endswith((".yml", ".yaml")) and not name.startswith(".")]
+        found += [(area, name) for name in sorted(names)]
     return found
 
 
-def check(root: Path, *, use_cache: bool = True) -> CheckResult:
-    """Check the KB at *root*; collect every problem; build the model from what passed."""
-    return _Checker(root, use_cache).run()
+def check(root: Path, *, use_cache: bool = True, build_model: bool = True) -> CheckResult:
+    """Check the KB at *root*; collect every problem; build the model from what passed.
+
+    With build_model=False (plain `hikitsugi check`) an unchanged KB is answered from
+    the result cache and the returned kb holds only the settings.
+    """
+    return _Checker(root, use_cache, build_model).run()
+
+
+def _fingerprint(files: list[tuple[str, bytes | LoadError | None]]) -> bytes:
+    """Hash every file's path and content (or read error) into one key."""
+    parts = []
+    for relpath, raw in files:
+        if isinstance(raw, bytes):
+            body = digest(raw)
+        else:
+            body = repr((raw.key, raw.params)).encode() if raw is not None else b"-"
+        parts.append(relpath.encode() + b"\0" + body)
+    return digest(b"\n".join(parts))
 
 
 class _Checker:
-    def __init__(self, root: Path, use_cache: bool) -> None:
+    def __init__(self, root: Path, use_cache: bool, build_model: bool) -> None:
         self.root = root
         self.use_cache = use_cache
+        self.build_model = build_model
         self.problems: list[Problem] = []
 
     def run(self) -> CheckResult:
         if not (self.root / CONFIG_FILE).is_file():
             raise KnowledgeBaseError("kb.no-config", root=str(self.root))
-        limit = DEFAULT_MAX_BYTES
-        config_source = self._load_uncached("config", CONFIG_FILE, limit)
+        config_raw = self._read(CONFIG_FILE, DEFAULT_MAX_BYTES)
+        config_source = self._source("config", CONFIG_FILE, config_raw, None)
         config = _config(config_source)
         limit = config.max_file_bytes
-        roster_source = self._load_uncached("roster", ROSTER_FILE, limit)
-        roster = _roster(roster_source)
-        cache = FileCache(self.root, self.use_cache, extra=str(limit))
-        sources = [self._load(cache, area, relpath, limit) for area, relpath in discover(self.root, config.standards_paths)]
+        roster_raw = self._read(ROSTER_FILE, limit) if (self.root / ROSTER_FILE).is_file() else None
+        roster_source = self._source("roster", ROSTER_FILE, roster_raw, None) if roster_raw is not None else None
+        found = discover(self.root, config.standards_paths)
+        raws = [self._read(relpath, limit) for _, relpath in found]
+        extra = f"{limit}"
+        fingerprint = _fingerprint([(CONFIG_FILE, config_raw), (ROSTER_FILE, roster_raw)] + [(r, raw) for (_, r), raw in zip(found, raws)])
+        results = ResultCache(self.root, self.use_cache, extra)
+        if not self.build_model:
+            stored = results.get(fingerprint)
+            if stored is not None:
+                plain, skipped, files = stored
+                kb = model.KnowledgeBase(self.root, config, model.Roster())
+                return CheckResult(kb, [Problem.from_plain(tuple(p)) for p in plain], list(skipped), files)
+        cache = FileCache(self.root, self.use_cache, extra)
+        sources = [self._source(area, relpath, raw, cache) for (area, relpath), raw in zip(found, raws)]
         cache.save()
+        roster = _roster(roster_source)
         for source in (config_source, roster_source, *sources):
             if source is not None:
                 self.problems += source.problems
@@ -243,29 +274,28 @@ class _Checker:
             self.problems.append(Problem(ROSTER_FILE, 1, 1, "", "check.no-roster"))
         kb, skipped = self._cross_check(config, roster, roster_source, sources)
         self.problems.sort(key=lambda p: (p.file, p.line, p.column, p.key))
-        return CheckResult(kb, self.problems, skipped)
+        files = len(sources) + 1 + (roster_source is not None)
+        results.put(fingerprint, ([p.to_plain() for p in self.problems], skipped, files))
+        return CheckResult(kb, self.problems, skipped, files)
 
-    def _load_uncached(self, area: str, relpath: str, limit: int) -> _Source | None:
-        path = self.root / relpath
-        if not path.is_file():
-            return None
+    def _read(self, relpath: str, limit: int) -> bytes | LoadError:
         try:
-            raw = read_bytes(path, relpath, limit)
+            return read_bytes(self.root / relpath, relpath, limit)
         except LoadError as error:
-            return _Source(relpath, area, None, None, [Problem(relpath, error.line, error.column, "", error.key, error.params)])
-        return _source(area, relpath, _analyse(area, relpath, raw))
+            return error
 
-    def _load(self, cache: FileCache, area: str, relpath: str, limit: int) -> _Source:
-        try:
-            raw = read_bytes(self.root / relpath, relpath, limit)
-        except LoadError as error:
-            return _Source(relpath, area, None, None, [Problem(relpath, error.line, error.column, "", error.key, error.params)])
+    def _source(self, area: str, relpath: str, raw: bytes | LoadError, cache: FileCache | None) -> _Source:
+        if isinstance(raw, LoadError):
+            problem = Problem(relpath, raw.line, raw.column, "", raw.key, raw.params)
+            return _Source(relpath, area, None, None, [problem])
+        if cache is None:
+            return _source(area, relpath, raw, _analyse(area, relpath, raw))
         key = digest(raw)
         entry = cache.get(relpath, key)
         if entry is None:
             entry = _analyse(area, relpath, raw)
             cache.put(relpath, key, entry)
-        return _source(area, relpath, entry)
+        return _source(area, relpath, raw, entry)
 
     def _cross_check(
         self,
@@ -276,16 +306,16 @@ class _Checker:
     ) -> tuple[model.KnowledgeBase, list[str]]:
         from hikitsugi.crosscheck import cross_check
 
-        result = cross_check(self.root, config, roster, sources)
+        result = cross_check(self.root, config, roster, sources, self.build_model)
         self.problems += result.problems
         return result.kb, result.skipped
 
 
-def _source(area: str, relpath: str, entry: tuple[Any, ...]) -> _Source:
-    data, packed, plain_problems = entry
+def _source(area: str, relpath: str, raw: bytes, entry: tuple[Any, ...]) -> _Source:
+    data, plain_problems, line = entry
     problems = [Problem.from_plain(tuple(p)) for p in plain_problems]
-    document = Document(relpath, data, _LazyPositions(packed)) if data is not None else None
-    return _Source(relpath, area, data, document, problems)
+    document = Document(relpath, data, _LazyPositions(raw, relpath)) if data is not None else None
+    return _Source(relpath, area, data, document, problems, line)
 
 
 def _config(source: _Source | None) -> model.Config:

@@ -30,7 +30,7 @@ def add_arguments(parser: argparse.ArgumentParser, lang: str) -> None:
 
 def run(options: argparse.Namespace, out: TextIO, lang: str) -> int:
     """Check, print, and return 0 when valid, 1 when there are errors."""
-    result = check(options.root, use_cache=not options.no_cache)
+    result = check(options.root, use_cache=not options.no_cache, build_model=False)
     if options.format == "json":
         json.dump([p.as_json(lang) for p in result.problems], out, ensure_ascii=False, indent=2)
         out.write("\n")
@@ -43,7 +43,7 @@ def print_text(result: CheckResult, out: TextIO, lang: str) -> None:
     """Print one line per problem and a summary."""
     for problem in result.problems:
         out.write(problem.format(lang) + "\n")
-    files = 2 + len(result.kb.runbooks) + len(result.kb.checklists) + len(result.kb.standards) + len(result.skipped)
+    files = result.files
     if result.problems:
         notes = len(result.problems) - len(result.errors)
         out.write(t("check.summary", lang, errors=len(result.errors), notes=notes, files=files) + "\n")

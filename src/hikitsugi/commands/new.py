@@ -12,7 +12,6 @@ from typing import TextIO
 from hikitsugi.commands.common import add_root
 from hikitsugi.errors import UsageError
 from hikitsugi.i18n import register, t
-from hikitsugi.render.templates import environment
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 SCHEMA_DIR = Path("docs") / "schema"
@@ -51,6 +50,8 @@ def run(options: argparse.Namespace, out: TextIO, lang: str) -> int:
     target: Path = options.output or root / folder / f"{options.id}.yml"
     if target.exists():
         raise UsageError("new.exists", path=str(target))
+    from hikitsugi.render.templates import environment
+
     schema_name = "checklist" if options.kind == "checklist" else "runbook"
     schema_path = Path(os.path.relpath(root / SCHEMA_DIR / f"{schema_name}.schema.json", target.parent))
     text = environment(root).get_template(f"new/{options.kind}.yml.j2").render(
