@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from hikitsugi.render import print as printing
-from hikitsugi.render.packs import NothingToPrint, handover_pack
+from hikitsugi.render.packs import handover_pack
 from hikitsugi.validate import check
 
 KB_DIR = Path(__file__).parent / "fixtures" / "print" / "kb"

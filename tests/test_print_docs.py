@@ -16,7 +16,7 @@ def commands(kind: str) -> list[tuple[str, list[str]]]:
     """Return (doc name, lines) of the ```KIND blocks of the docs."""
     found = []
     for doc in DOCS:
-        for block in re.findall(rf"```{kind}\n(.*?)```", doc.read_text(encoding="utf-8"), re.S):
+        for block in re.findall(rf"```{kind}\n(.*?)```", doc.read_text(encoding="utf-8"), re.DOTALL):
             found.append((doc.name, block.splitlines()))
     return found
 

@@ -19,7 +19,7 @@ from hikitsugi.model import KnowledgeBase, Person
 from hikitsugi.render.packs import NothingToPrint, handover_pack, onboarding_pack
 from hikitsugi.render.sheets import has_checklist, sheet
 from hikitsugi.render.templates import environment
-from hikitsugi.rotation import handover_of, leaving_assignments, window_end
+from hikitsugi.rotation import leaving_assignments, window_end
 
 LABELS: dict[str, tuple[str, str]] = {
     "checklist": ("チェックリスト", "Checklist"),
@@ -160,14 +160,19 @@ def site_documents(kb: KnowledgeBase, day: datetime.date) -> dict[str, str]:
             documents[f"print/checklists/{item.id}.html"] = checklist_html(kb, item.id, day)
     end = window_end(kb, day)
     for person in kb.roster.people:
-        if leaving_assignments(person, day, end) and handover_of(kb, person, day).has_anything:
-            documents[f"print/handover/{person.id}.html"] = handover_html(kb, person, day)
+        if leaving_assignments(person, day, end):
+            _add(documents, f"print/handover/{person.id}.html", lambda p=person: handover_html(kb, p, day))
     for role in sorted(kb.roster.roles):
-        try:
-            documents[f"print/onboarding/{role}.html"] = onboarding_html(kb, role, day)
-        except NothingToPrint:
-            continue
+        _add(documents, f"print/onboarding/{role}.html", lambda r=role: onboarding_html(kb, r, day))
     return documents
+
+
+def _add(documents: dict[str, str], path: str, render: Callable[[], str]) -> None:
+    """Add the document that *render* makes, unless there is nothing to print."""
+    try:
+        documents[path] = render()
+    except NothingToPrint:
+        pass
 
 
 def write_atomic(target: Path, data: bytes) -> None:
