@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -113,3 +114,13 @@ def test_cli_text_and_json(cli):
 def test_cli_rejects_a_negative_window(cli):
     code, _, err = cli("rotation", "--root", str(KB_DIR), "--window", "-1")
     assert code == 2 and "--window" in err
+
+
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_golden_output(cli, fmt):
+    code, out, err = cli("rotation", "--root", str(KB_DIR), "--as-of", "2027-02-01", "--format", fmt)
+    assert code == 0, err
+    path = Path(__file__).parent / "golden" / "rotation" / f"rotation.{'txt' if fmt == 'text' else 'json'}"
+    if os.environ.get("HIKITSUGI_UPDATE_GOLDEN") == "1":
+        path.write_text(out, encoding="utf-8")
+    assert out == path.read_text(encoding="utf-8"), f"{path.name} differs (HIKITSUGI_UPDATE_GOLDEN=1 to accept)"
