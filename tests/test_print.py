@@ -168,3 +168,19 @@ def test_fiscal_year_label():
 
     assert fiscal_year(2026, "ja") == "令和8年度 (2026年度)"
     assert fiscal_year(2019, "ja") == "令和元年度 (2019年度)"
+
+
+def test_pdf_fetcher_refuses_the_network(tmp_path):
+    from hikitsugi.render.pdf import local_only_fetcher
+
+    fetcher = local_only_fetcher()
+    for url in ("https://fonts.googleapis.com/css", "http://example.org/a.png", "ftp://x/y"):
+        with pytest.raises(ValueError, match="disallowed protocol"):
+            fetcher(url)
+    local = tmp_path / "a.css"
+    local.write_text("p {}", encoding="utf-8")
+    response = fetcher(local.as_uri())
+    try:
+        assert response.read() == b"p {}"
+    finally:
+        response.close()

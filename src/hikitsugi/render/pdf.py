@@ -24,16 +24,23 @@ register(
     }
 )
 
-ALLOWED_SCHEMES = ("file:", "data:")
+ALLOWED_PROTOCOLS = ("file", "data")
 
 
-def local_only_fetcher(url: str, *args: Any, **kwargs: Any) -> dict[str, Any]:
-    """Fetch file: and data: URLs only: a printout never reaches the network."""
-    from weasyprint import default_url_fetcher
+def local_only_fetcher() -> Any:
+    """Return a WeasyPrint URL fetcher for file: and data: only: a printout never goes online."""
+    try:
+        from weasyprint.urls import URLFetcher  # newer WeasyPrint: a fetcher class
+    except ImportError:  # older WeasyPrint: wrap its fetcher function
+        from weasyprint import default_url_fetcher
 
-    if not url.startswith(ALLOWED_SCHEMES):
-        raise ValueError(f"refused: {url}")
-    return default_url_fetcher(url, *args, **kwargs)
+        def fetch(url: str, *args: Any, **kwargs: Any) -> Any:
+            if url.split(":", 1)[0].lower() not in ALLOWED_PROTOCOLS:
+                raise ValueError(f"URI uses disallowed protocol: {url}")
+            return default_url_fetcher(url, *args, **kwargs)
+
+        return fetch
+    return URLFetcher(allowed_protocols=ALLOWED_PROTOCOLS, allow_redirects=False)
 
 
 def pdf_bytes(html: str, base: Path) -> bytes:
@@ -42,7 +49,7 @@ def pdf_bytes(html: str, base: Path) -> bytes:
         import weasyprint
     except (ImportError, OSError) as error:
         raise HikitsugiError("pdf.unavailable", error=str(error).splitlines()[0]) from None
-    document = weasyprint.HTML(string=html, base_url=str(base.resolve()) + "/", url_fetcher=local_only_fetcher)
+    document = weasyprint.HTML(string=html, base_url=str(base.resolve()) + "/", url_fetcher=local_only_fetcher())
     result = document.write_pdf()
     assert result is not None
     return bytes(result)
