@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
-
 from hikitsugi.i18n import register, t
 
 register(
@@ -48,7 +46,3 @@ def fiscal_year(start_year: int, lang: str) -> str:
     shown = t("label.era-first", lang) if era_year == 1 else str(era_year)
     return t("label.fiscal-year", lang, era="令和", era_year=shown, year=start_year)
 
-
-def fiscal_start_year(day: datetime.date, first_month: int) -> int:
-    """Return the calendar year in which the fiscal year containing *day* starts."""
-    return day.year if day.month >= first_month else day.year - 1

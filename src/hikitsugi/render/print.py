@@ -78,6 +78,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "sec.contacts": ("連絡先", "Contacts"),
     "sec.handover-checklist": ("引継ぎ確認表", "Handover checklist"),
     "sec.checklists": ("各業務のチェックリスト", "Checklists of the duties"),
+    "sheets-follow": ("次ページ以降に {count} 枚あります。", "{count} sheet(s) follow on the next pages."),
     "title": ("名称", "Title"),
     "kind": ("種別", "Kind"),
     "relation": ("担当区分", "Role"),
@@ -92,7 +93,6 @@ LABELS: dict[str, tuple[str, str]] = {
     "note": ("備考", "Note"),
     "moved": ("移管済", "Moved"),
     "name": ("名称", "Name"),
-    "org": ("所属", "Organisation"),
     "phone": ("電話", "Phone"),
     "email": ("メール", "Email"),
     "hours": ("受付時間", "Hours"),
@@ -109,7 +109,6 @@ LABELS: dict[str, tuple[str, str]] = {
         "着任後、上から順に読み、読み終えたら読了日と確認印を記入してください。",
         "Read these in order after you start; fill in the day you read each and seal it.",
     ),
-    "page": ("ページ", "page"),
 }
 register({f"print.{key}": value for key, value in LABELS.items()})
 
