@@ -110,3 +110,35 @@ def test_handover_pack_pdf(tmp_path, cli):
         assert expected in text
     # cover, duties, and one sheet per duty with check lines (intake, opening day, fee)
     assert assert_pages_not_blank(pdf, tmp_path) == 5
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+    "--disable-sync", "--no-first-run", "--disable-quic",
+]
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian chromium is not installed")
+def test_a_browser_prints_the_html_on_one_page_too(tmp_path, cli):
+    """The HTML (no --pdf) printed by Chromium gives the same single A4 page."""
+    playwright = pytest.importorskip("playwright.sync_api")
+    root = tmp_path / "kb"
+    shutil.copytree(KB_DIR, root)
+    body, _ = fifteen_item_runbook()
+    (root / "runbooks" / "long.yml").write_text(body, encoding="utf-8")
+    html = tmp_path / "long.html"
+    code, _, err = cli("checklist", "long-check", "-o", str(html), "--root", str(root), "--as-of", "2027-02-01")
+    assert code == 0, err
+    pdf = tmp_path / "chromium.pdf"
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page()
+            page.goto(html.as_uri())
+            page.pdf(path=str(pdf), prefer_css_page_size=True)
+        finally:
+            browser.close()
+    info = run("pdfinfo", str(pdf))
+    assert "Pages:           1" in info and "(A4)" in info
