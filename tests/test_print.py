@@ -184,3 +184,10 @@ def test_pdf_fetcher_refuses_the_network(tmp_path):
         assert response.read() == b"p {}"
     finally:
         response.close()
+
+
+def test_css_string_cannot_break_out_of_the_style_element():
+    from markupsafe import Markup
+
+    assert printing.css_string('a"b\\c</style>\nd') == '"a\\22 b\\5C c\\3C /style>\\A d"'
+    assert printing.css_string(Markup("A &amp; B")) == '"A & B"'

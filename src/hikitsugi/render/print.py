@@ -14,6 +14,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup
+
 from hikitsugi.i18n import register, t
 from hikitsugi.model import KnowledgeBase, Person
 from hikitsugi.render.packs import NothingToPrint, handover_pack, onboarding_pack
@@ -77,8 +79,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "sec.accounts": ("移管するシステムアカウント・権限", "System accounts and permissions to move"),
     "sec.contacts": ("連絡先", "Contacts"),
     "sec.handover-checklist": ("引継ぎ確認表", "Handover checklist"),
-    "sec.checklists": ("各業務のチェックリスト", "Checklists of the duties"),
-    "sheets-follow": ("次ページ以降に {count} 枚あります。", "{count} sheet(s) follow on the next pages."),
+    "sheets-follow": (
+        "チェックリストのある業務は、その用紙 ({count} 枚) を巻末に付けています。",
+        "The checklists of these duties ({count} sheets) are at the end of this pack.",
+    ),
     "title": ("名称", "Title"),
     "kind": ("種別", "Kind"),
     "relation": ("担当区分", "Role"),
@@ -122,10 +126,17 @@ def labeller(lang: str) -> Callable[..., str]:
     return label
 
 
+def css_string(text: object) -> Markup:
+    """Quote *text* as a CSS string: safe inside <style> (no quote, backslash or `<` left raw)."""
+    plain = text.unescape() if isinstance(text, Markup) else str(text)  # <style> is raw text: no entities
+    escaped = plain.replace("\\", "\\5C ").replace('"', "\\22 ").replace("<", "\\3C ")
+    return Markup('"' + escaped.replace("\n", "\\A ") + '"')
+
+
 def _render(kb: KnowledgeBase, template: str, **context: Any) -> str:
     lang = kb.config.language
     env = environment(kb.root)
-    return env.get_template(f"print/{template}").render(L=labeller(lang), lang=lang, **context)
+    return env.get_template(f"print/{template}").render(L=labeller(lang), lang=lang, css=css_string, **context)
 
 
 def checklist_html(kb: KnowledgeBase, item_id: str, day: datetime.date) -> str:
