@@ -7,10 +7,12 @@ templates/print/ overrides them file by file), so a browser prints the same page
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import os
 import tempfile
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -171,18 +173,16 @@ def site_documents(kb: KnowledgeBase, day: datetime.date) -> dict[str, str]:
     end = window_end(kb, day)
     for person in kb.roster.people:
         if leaving_assignments(person, day, end):
-            _add(documents, f"print/handover/{person.id}.html", lambda p=person: handover_html(kb, p, day))
+            _add(documents, f"print/handover/{person.id}.html", partial(handover_html, kb, person, day))
     for role in sorted(kb.roster.roles):
-        _add(documents, f"print/onboarding/{role}.html", lambda r=role: onboarding_html(kb, r, day))
+        _add(documents, f"print/onboarding/{role}.html", partial(onboarding_html, kb, role, day))
     return documents
 
 
 def _add(documents: dict[str, str], path: str, render: Callable[[], str]) -> None:
     """Add the document that *render* makes, unless there is nothing to print."""
-    try:
+    with contextlib.suppress(NothingToPrint):
         documents[path] = render()
-    except NothingToPrint:
-        pass
 
 
 def write_atomic(target: Path, data: bytes) -> None:

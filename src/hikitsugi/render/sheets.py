@@ -98,7 +98,7 @@ def has_checklist(item: Runbook | Checklist) -> bool:
 
 
 def _runbook_groups(kb: KnowledgeBase, runbook: Runbook, lang: str) -> list[CheckGroup]:
-    roster, groups = kb.roster, []
+    roster, groups = kb.roster, list[CheckGroup]()
     for step in runbook.steps:
         if not step.check:
             continue
