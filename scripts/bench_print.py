@@ -33,9 +33,14 @@ def bench(n: int, workdir: Path) -> None:
     start = time.perf_counter()
     documents = printing.site_documents(kb, DAY)
     html = time.perf_counter() - start
-    kinds = {kind: sum(1 for p in documents if p.startswith(f"print/{kind}/")) for kind in ("checklists", "handover", "onboarding")}
-    print(f"print  n={n}: check {loaded:.2f}s; site_documents {html:.2f}s for {len(documents)} documents "
-          f"({kinds}); {1000 * html / max(len(documents), 1):.1f} ms each; ratio to check {html / loaded:.2f}")
+    kinds = {
+        kind: sum(1 for p in documents if p.startswith(f"print/{kind}/"))
+        for kind in ("checklists", "handover", "onboarding")
+    }
+    print(
+        f"print  n={n}: check {loaded:.2f}s; site_documents {html:.2f}s for {len(documents)} documents "
+        f"({kinds}); {1000 * html / max(len(documents), 1):.1f} ms each; ratio to check {html / loaded:.2f}"
+    )
 
 
 def bench_pdf() -> None:

@@ -32,7 +32,9 @@ def assert_golden(name: str, text: str) -> None:
     path = GOLDEN / name
     if os.environ.get("HIKITSUGI_UPDATE_GOLDEN") == "1":
         path.write_text(text, encoding="utf-8")
-    assert text == path.read_text(encoding="utf-8"), f"{name} differs (HIKITSUGI_UPDATE_GOLDEN=1 to accept)"
+    assert text == path.read_text(encoding="utf-8"), (
+        f"{name} differs (HIKITSUGI_UPDATE_GOLDEN=1 to accept)"
+    )
 
 
 @pytest.mark.parametrize(
@@ -52,7 +54,14 @@ def test_golden_html(cli, name, args):
 def test_checklist_header_items_and_footer(kb):
     html = printing.checklist_html(kb, "gakudo-intake", DAY)
     assert "@page" in html and "size: A4 portrait" in html and '"Noto Sans CJK JP"' in html
-    for text in ("テスト市 子ども家庭部 子ども家庭課", "READ-DO", "令和8年度 (2026年度)", "実施日", "実施者", "確認者"):
+    for text in (
+        "テスト市 子ども家庭部 子ども家庭課",
+        "READ-DO",
+        "令和8年度 (2026年度)",
+        "実施日",
+        "実施者",
+        "確認者",
+    ):
         assert text in html
     # every check line and checklist item, each with a box; pause points in step order
     lines = re.findall(r'<span class="box"></span></td><td>([^<]+)</td>', html)
@@ -76,7 +85,7 @@ def test_standalone_checklist_prints_the_same_way(kb):
     assert "DO-CONFIRM" in html and "学童クラブ開所日の確認 チェックリスト" in html
     assert '<td>緊急連絡網を各クラブに配布した</td><td class="who">学童保育係 担当</td>' in html
     assert '<td>保険の加入者名簿を更新した</td><td class="who">学童保育係 係長</td></tr>' in html
-    assert "class=\"pause\"" not in html  # one pause point: no heading; no zone column without zones
+    assert 'class="pause"' not in html  # one pause point: no heading; no zone column without zones
     assert "区分 (ネットワーク)" not in html
 
 
@@ -98,10 +107,14 @@ def test_handover_to_overrides_the_roster_successor(kb):
 
 
 def test_nothing_to_hand_over_is_exit_1_with_a_message(cli):
-    code, out, err = cli("handover", "--root", str(KB_DIR), "--person", "nakamura-ken", "--as-of", "2027-02-01")
+    code, out, err = cli(
+        "handover", "--root", str(KB_DIR), "--person", "nakamura-ken", "--as-of", "2027-02-01"
+    )
     assert (code, out) == (1, "")
     assert "中村 健 (nakamura-ken) には 2027-02-01 に引き継ぐものがありません" in err
-    code, out, err = cli("handover", "--root", str(KB_DIR), "--person", "sato-ichiro", "--as-of", "2027-04-01")
+    code, out, err = cli(
+        "handover", "--root", str(KB_DIR), "--person", "sato-ichiro", "--as-of", "2027-04-01"
+    )
     assert (code, out) == (1, "") and "どのポストにも就いていません" in err
 
 
@@ -117,7 +130,16 @@ def test_pdf_needs_an_output_file(cli):
 
 def test_html_written_atomically_to_a_file(cli, tmp_path):
     target = tmp_path / "out" / "c.html"
-    code, out, _ = cli("checklist", "--root", str(KB_DIR), "gakudo-intake", "-o", str(target), "--as-of", "2027-02-01")
+    code, out, _ = cli(
+        "checklist",
+        "--root",
+        str(KB_DIR),
+        "gakudo-intake",
+        "-o",
+        str(target),
+        "--as-of",
+        "2027-02-01",
+    )
     assert code == 0 and str(target) in out
     assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     assert [p.name for p in target.parent.iterdir()] == ["c.html"]
@@ -126,7 +148,10 @@ def test_html_written_atomically_to_a_file(cli, tmp_path):
 def test_onboarding_follows_the_fiscal_year(kb):
     html = printing.onboarding_html(kb, "gakudo-kakaricho", DAY)
     order = re.findall(r"<strong>([^<]+)</strong> <span class=\"muted\">", html)
-    assert order == ["学童クラブ利用料の調定", "学童クラブ入会申請の受付"]  # monthly from April, then January
+    assert order == [
+        "学童クラブ利用料の調定",
+        "学童クラブ入会申請の受付",
+    ]  # monthly from April, then January
     assert "学童システム" in html and "読了日" in html and "確認印" in html
 
 
@@ -157,7 +182,9 @@ def test_a_kb_overrides_templates_file_by_file(tmp_path, cli):
     root = tmp_path / "kb"
     shutil.copytree(KB_DIR, root)
     (root / "templates" / "print").mkdir(parents=True)
-    (root / "templates" / "print" / "print.css").write_text("/* city stamp layout */\n", encoding="utf-8")
+    (root / "templates" / "print" / "print.css").write_text(
+        "/* city stamp layout */\n", encoding="utf-8"
+    )
     code, out, _ = cli("checklist", "gakudo-intake", "--root", str(root), "--as-of", "2027-02-01")
     assert code == 0 and "/* city stamp layout */" in out and "size: A4" not in out
     assert "確認ポイント 1" in out  # the rest still comes from the package

@@ -16,13 +16,18 @@ def commands(kind: str) -> list[tuple[str, list[str]]]:
     """Return (doc name, lines) of the ```KIND blocks of the docs."""
     found = []
     for doc in DOCS:
-        for block in re.findall(rf"```{kind}\n(.*?)```", doc.read_text(encoding="utf-8"), re.DOTALL):
+        for block in re.findall(
+            rf"```{kind}\n(.*?)```", doc.read_text(encoding="utf-8"), re.DOTALL
+        ):
             found.append((doc.name, block.splitlines()))
     return found
 
 
 SH_LINES = [
-    (name, line) for name, lines in commands("sh") for line in lines if line.startswith("hikitsugi ")
+    (name, line)
+    for name, lines in commands("sh")
+    for line in lines
+    if line.startswith("hikitsugi ")
 ]
 
 

@@ -76,7 +76,9 @@ def assert_pages_not_blank(pdf: Path, tmp_path: Path) -> int:
     pages = sorted(tmp_path.glob("page-*.pgm"))
     for page in pages:
         dark, variance = dark_share(page)
-        assert dark > 0.0005 and variance > 20, f"{page.name} looks blank ({dark:.4f}, {variance:.0f})"
+        assert dark > 0.0005 and variance > 20, (
+            f"{page.name} looks blank ({dark:.4f}, {variance:.0f})"
+        )
     return len(pages)
 
 
@@ -86,7 +88,17 @@ def test_fifteen_line_checklist_is_one_page_with_the_font_embedded(tmp_path, cli
     body, lines = fifteen_item_runbook()
     (root / "runbooks" / "long.yml").write_text(body, encoding="utf-8")
     pdf = tmp_path / "long.pdf"
-    code, _, err = cli("checklist", "long-check", "--pdf", "-o", str(pdf), "--root", str(root), "--as-of", "2027-02-01")
+    code, _, err = cli(
+        "checklist",
+        "long-check",
+        "--pdf",
+        "-o",
+        str(pdf),
+        "--root",
+        str(root),
+        "--as-of",
+        "2027-02-01",
+    )
     assert code == 0, err
     assert "Pages:           1" in run("pdfinfo", str(pdf))
     fonts = [line.split() for line in run("pdffonts", str(pdf)).splitlines()[2:]]
@@ -102,11 +114,27 @@ def test_fifteen_line_checklist_is_one_page_with_the_font_embedded(tmp_path, cli
 def test_handover_pack_pdf(tmp_path, cli):
     pdf = tmp_path / "sato.pdf"
     code, _, err = cli(
-        "handover", "--person", "sato-ichiro", "--pdf", "-o", str(pdf), "--root", str(KB_DIR), "--as-of", "2027-02-01"
+        "handover",
+        "--person",
+        "sato-ichiro",
+        "--pdf",
+        "-o",
+        str(pdf),
+        "--root",
+        str(KB_DIR),
+        "--as-of",
+        "2027-02-01",
     )
     assert code == 0, err
     text = "".join(run("pdftotext", str(pdf), "-").split())
-    for expected in ("事務引継書", "佐藤一郎", "鈴木次郎", "学童クラブ入会申請の受付", "移管するシステムアカウント", "印"):
+    for expected in (
+        "事務引継書",
+        "佐藤一郎",
+        "鈴木次郎",
+        "学童クラブ入会申請の受付",
+        "移管するシステムアカウント",
+        "印",
+    ):
         assert expected in text
     # cover, duties, and one sheet per duty with check lines (intake, opening day, fee)
     assert assert_pages_not_blank(pdf, tmp_path) == 5
@@ -114,8 +142,13 @@ def test_handover_pack_pdf(tmp_path, cli):
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--disable-sync", "--no-first-run", "--disable-quic",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
 ]
 
 
@@ -129,7 +162,9 @@ def test_a_browser_prints_the_html_on_one_page_too(tmp_path, cli):
     body, _ = fifteen_item_runbook()
     (root / "runbooks" / "long.yml").write_text(body, encoding="utf-8")
     html = tmp_path / "long.html"
-    code, _, err = cli("checklist", "long-check", "-o", str(html), "--root", str(root), "--as-of", "2027-02-01")
+    code, _, err = cli(
+        "checklist", "long-check", "-o", str(html), "--root", str(root), "--as-of", "2027-02-01"
+    )
     assert code == 0, err
     pdf = tmp_path / "chromium.pdf"
     with playwright.sync_playwright() as p:

@@ -106,7 +106,17 @@ def test_cli_text_and_json(cli):
     assert "■ 佐藤 一郎 (sato-ichiro)  最終日 2027-03-31" in out
     assert "後任: 鈴木 次郎 (2027-04-01 から)" in out
     assert "庶務担当 (shomu): 2027-04-02 から空席 (後任未定)" in out
-    code, out, _ = cli("rotation", "--root", str(KB_DIR), "--as-of", "2027-02-01", "--format", "json", "--window", "10")
+    code, out, _ = cli(
+        "rotation",
+        "--root",
+        str(KB_DIR),
+        "--as-of",
+        "2027-02-01",
+        "--format",
+        "json",
+        "--window",
+        "10",
+    )
     data = json.loads(out)
     assert data["window_end"] == "2027-02-11" and data["leavers"] == [] and data["vacancies"] == []
 
@@ -118,9 +128,18 @@ def test_cli_rejects_a_negative_window(cli):
 
 @pytest.mark.parametrize("fmt", ["text", "json"])
 def test_golden_output(cli, fmt):
-    code, out, err = cli("rotation", "--root", str(KB_DIR), "--as-of", "2027-02-01", "--format", fmt)
+    code, out, err = cli(
+        "rotation", "--root", str(KB_DIR), "--as-of", "2027-02-01", "--format", fmt
+    )
     assert code == 0, err
-    path = Path(__file__).parent / "golden" / "rotation" / f"rotation.{'txt' if fmt == 'text' else 'json'}"
+    path = (
+        Path(__file__).parent
+        / "golden"
+        / "rotation"
+        / f"rotation.{'txt' if fmt == 'text' else 'json'}"
+    )
     if os.environ.get("HIKITSUGI_UPDATE_GOLDEN") == "1":
         path.write_text(out, encoding="utf-8")
-    assert out == path.read_text(encoding="utf-8"), f"{path.name} differs (HIKITSUGI_UPDATE_GOLDEN=1 to accept)"
+    assert out == path.read_text(encoding="utf-8"), (
+        f"{path.name} differs (HIKITSUGI_UPDATE_GOLDEN=1 to accept)"
+    )

@@ -178,13 +178,17 @@ def issues_of(duties: Iterable[Duty]) -> list[IssueToHand]:
     return sorted(issues, key=lambda i: (i.issue.since, i.runbook.id))
 
 
-def schedule_of(duties: Iterable[Duty], day: datetime.date, months: int = SCHEDULE_MONTHS) -> list[Occurrence]:
+def schedule_of(
+    duties: Iterable[Duty], day: datetime.date, months: int = SCHEDULE_MONTHS
+) -> list[Occurrence]:
     """Return the duties' scheduled work from *day* for *months* months."""
     runbooks = [d.item for d in duties if isinstance(d.item, Runbook) and d.item.status == "active"]
     return occurrences(runbooks, day, add_months(day, months) - ONE_DAY)
 
 
-def successors(kb: KnowledgeBase, assignment: Assignment) -> tuple[tuple[Person, ...], datetime.date | None]:
+def successors(
+    kb: KnowledgeBase, assignment: Assignment
+) -> tuple[tuple[Person, ...], datetime.date | None]:
     """Return who the roster names to take the role next after *assignment* ends, and from when."""
     if assignment.until is None:
         return (), None
@@ -200,7 +204,9 @@ def successors(kb: KnowledgeBase, assignment: Assignment) -> tuple[tuple[Person,
     return tuple(p for start, p in starts if start == first), first
 
 
-def leaver(kb: KnowledgeBase, person: Person, assignments: Iterable[Assignment], day: datetime.date) -> Leaver:
+def leaver(
+    kb: KnowledgeBase, person: Person, assignments: Iterable[Assignment], day: datetime.date
+) -> Leaver:
     """Gather everything that *person* hands over for the posts of *assignments*."""
     posts = []
     for assignment in assignments:
@@ -234,7 +240,9 @@ def vacancies(kb: KnowledgeBase, day: datetime.date, end: datetime.date) -> list
                 if a.role == assignment.role and a.start > start
             ]
             duties = tuple(duties_of(kb, [assignment.role]))
-            found[assignment.role] = Vacancy(assignment.role, start, min(later, default=None), duties)
+            found[assignment.role] = Vacancy(
+                assignment.role, start, min(later, default=None), duties
+            )
     return sorted(found.values(), key=lambda v: (v.start, v.role))
 
 

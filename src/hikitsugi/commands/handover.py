@@ -27,7 +27,9 @@ register(
 
 def add_arguments(parser: argparse.ArgumentParser, lang: str) -> None:
     """Declare the options of `handover`."""
-    parser.add_argument("--person", required=True, metavar="ID", help=t("handover.opt-person", lang))
+    parser.add_argument(
+        "--person", required=True, metavar="ID", help=t("handover.opt-person", lang)
+    )
     parser.add_argument("--to", metavar="PERSON", help=t("handover.opt-to", lang))
     add_output(parser, lang)
     add_as_of(parser, lang)

@@ -29,7 +29,9 @@ register(
 def add_output(parser: argparse.ArgumentParser, lang: str) -> None:
     """Add --pdf and -o/--output."""
     parser.add_argument("--pdf", action="store_true", help=t("printing.opt-pdf", lang))
-    parser.add_argument("-o", "--output", type=Path, metavar="FILE", help=t("printing.opt-output", lang))
+    parser.add_argument(
+        "-o", "--output", type=Path, metavar="FILE", help=t("printing.opt-output", lang)
+    )
 
 
 def check_output(options: argparse.Namespace) -> None:

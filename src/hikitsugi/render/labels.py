@@ -45,4 +45,3 @@ def fiscal_year(start_year: int, lang: str) -> str:
     era_year = start_year - REIWA_FIRST_YEAR + 1
     shown = t("label.era-first", lang) if era_year == 1 else str(era_year)
     return t("label.fiscal-year", lang, era="令和", era_year=shown, year=start_year)
-

@@ -23,7 +23,10 @@ register(
             "職員 '{id}' は roster.yml にいません{hint}",
             "no person '{id}' in roster.yml{hint}",
         ),
-        "pack.unknown-role": ("ポスト '{id}' は roster.yml にありません{hint}", "no post '{id}' in roster.yml{hint}"),
+        "pack.unknown-role": (
+            "ポスト '{id}' は roster.yml にありません{hint}",
+            "no post '{id}' in roster.yml{hint}",
+        ),
         "pack.did-you-mean": (" (候補: {names})", " (did you mean: {names})"),
         "pack.nothing-to-hand-over": (
             (
@@ -43,11 +46,26 @@ register(
             "ポスト「{role}」が所有・副担当する手順書はありません",
             "the post '{role}' owns or deputises no runbook",
         ),
-        "pack.handover-read": ("「{title}」を前任者・後任者で読み合わせた", "read '{title}' together, outgoing and incoming"),
-        "pack.handover-account": ("{system} ({permission}) のアカウントを後任者に移した", "moved the {system} account ({permission}) to the successor"),
-        "pack.handover-issues": ("懸案事項 {count} 件を後任者と確認した", "went through the {count} open issue(s) with the successor"),
-        "pack.handover-schedule": ("今後 12 か月の予定を後任者と確認した", "went through the next 12 months of scheduled work"),
-        "pack.handover-sign": ("前任者・後任者・所属長が署名・押印した", "outgoing, incoming and the head of section signed"),
+        "pack.handover-read": (
+            "「{title}」を前任者・後任者で読み合わせた",
+            "read '{title}' together, outgoing and incoming",
+        ),
+        "pack.handover-account": (
+            "{system} ({permission}) のアカウントを後任者に移した",
+            "moved the {system} account ({permission}) to the successor",
+        ),
+        "pack.handover-issues": (
+            "懸案事項 {count} 件を後任者と確認した",
+            "went through the {count} open issue(s) with the successor",
+        ),
+        "pack.handover-schedule": (
+            "今後 12 か月の予定を後任者と確認した",
+            "went through the next 12 months of scheduled work",
+        ),
+        "pack.handover-sign": (
+            "前任者・後任者・所属長が署名・押印した",
+            "outgoing, incoming and the head of section signed",
+        ),
     }
 )
 
@@ -169,9 +187,18 @@ def _contacts(duties: tuple[Duty, ...]) -> tuple[tuple[str, Contact], ...]:
 
 
 def _handover_checklist(leaver: Leaver, lang: str) -> tuple[str, ...]:
-    lines = [t("pack.handover-read", lang, title=d.item.title) for d in leaver.duties if isinstance(d.item, Runbook)]
+    lines = [
+        t("pack.handover-read", lang, title=d.item.title)
+        for d in leaver.duties
+        if isinstance(d.item, Runbook)
+    ]
     lines += [
-        t("pack.handover-account", lang, system=m.account.system, permission=m.account.permission or "-")
+        t(
+            "pack.handover-account",
+            lang,
+            system=m.account.system,
+            permission=m.account.permission or "-",
+        )
         for m in leaver.accounts
     ]
     if leaver.open_issues:
@@ -191,12 +218,18 @@ def schedule_rows(found: tuple[Occurrence, ...], lang: str) -> tuple[tuple[str, 
     rows = []
     for occurrence in found:
         if not occurrence.monthly:
-            when = str(occurrence.start) if occurrence.start == occurrence.end else f"{occurrence.start} 〜 {occurrence.end}"
+            when = (
+                str(occurrence.start)
+                if occurrence.start == occurrence.end
+                else f"{occurrence.start} 〜 {occurrence.end}"
+            )
             rows.append((occurrence.start, when, occurrence.label, occurrence.runbook.title))
             continue
         group = monthly.get((occurrence.runbook.id, occurrence.label))
         if group and group[0] is occurrence:
-            span = f"{group[0].start} 〜 {group[-1].start}" if len(group) > 1 else str(group[0].start)
+            span = (
+                f"{group[0].start} 〜 {group[-1].start}" if len(group) > 1 else str(group[0].start)
+            )
             day = max(o.start.day for o in group)  # the 31st shows as 28 in February
             when = t("label.monthly", lang, day=day) + f" ({span})"
             rows.append((occurrence.start, when, occurrence.label, occurrence.runbook.title))
@@ -210,7 +243,9 @@ def _successor_names(kb: KnowledgeBase, leaver: Leaver, to: Person | None) -> st
     return "、".join(dict.fromkeys(names))
 
 
-def handover_pack(kb: KnowledgeBase, person: Person, day: datetime.date, lang: str, to: Person | None = None) -> HandoverPack:
+def handover_pack(
+    kb: KnowledgeBase, person: Person, day: datetime.date, lang: str, to: Person | None = None
+) -> HandoverPack:
     """Build the handover pack of *person* on *day*; NothingToPrint when there is nothing."""
     leaver = handover_of(kb, person, day)
     if not leaver.posts:
@@ -219,7 +254,12 @@ def handover_pack(kb: KnowledgeBase, person: Person, day: datetime.date, lang: s
         raise NothingToPrint("pack.nothing-to-hand-over", name=person.name, id=person.id, day=day)
     roster = kb.roster
     posts = tuple(
-        PostRow(roster.role_title(p.role), p.assignment.until, to.name if to else "、".join(s.name for s in p.successors), None if to else p.successor_from)
+        PostRow(
+            roster.role_title(p.role),
+            p.assignment.until,
+            to.name if to else "、".join(s.name for s in p.successors),
+            None if to else p.successor_from,
+        )
         for p in leaver.posts
     )
     sheets = tuple(sheet(kb, d.item, day, lang) for d in leaver.duties if has_checklist(d.item))
@@ -233,7 +273,12 @@ def handover_pack(kb: KnowledgeBase, person: Person, day: datetime.date, lang: s
         schedule_end=add_months(day, SCHEDULE_MONTHS) - datetime.timedelta(days=1),
         issues=tuple((i.runbook.title, i.issue.since, i.issue.text) for i in leaver.open_issues),
         accounts=tuple(
-            (m.account.system, m.account.permission or "", roster.role_title(m.account.holder), m.account.note or "")
+            (
+                m.account.system,
+                m.account.permission or "",
+                roster.role_title(m.account.holder),
+                m.account.note or "",
+            )
             for m in leaver.accounts
         ),
         contacts=_contacts(leaver.duties),
@@ -258,7 +303,8 @@ def onboarding_pack(kb: KnowledgeBase, role: str, day: datetime.date, lang: str)
     start = fiscal_year_start(day, kb.config.fiscal_year_start)
     end = datetime.date(start.year + 1, start.month, 1) - datetime.timedelta(days=1)
     runbooks = [
-        r for r in kb.runbooks.values()
+        r
+        for r in kb.runbooks.values()
         if r.status == "active" and (r.owner == role or role in r.deputies)
     ]
     processes = [r for r in runbooks if r.kind == "process"]
@@ -267,10 +313,18 @@ def onboarding_pack(kb: KnowledgeBase, role: str, day: datetime.date, lang: str)
     rows = []
     for runbook in processes:
         found = occurrences([runbook], start, end)
-        rows.append(ReadingRow(runbook, found[0] if found else None, _when(found[0] if found else None, lang)))
-    rows.sort(key=lambda row: (row.first is None, row.first.start if row.first else start, row.runbook.id))
+        rows.append(
+            ReadingRow(
+                runbook, found[0] if found else None, _when(found[0] if found else None, lang)
+            )
+        )
+    rows.sort(
+        key=lambda row: (row.first is None, row.first.start if row.first else start, row.runbook.id)
+    )
     tool_ids = {r.id for r in runbooks if r.kind == "tool"} | {u for r in processes for u in r.uses}
-    tools = tuple(sorted((kb.runbooks[i] for i in tool_ids if i in kb.runbooks), key=lambda r: r.id))
+    tools = tuple(
+        sorted((kb.runbooks[i] for i in tool_ids if i in kb.runbooks), key=lambda r: r.id)
+    )
     section = kb.roster.roles[role].section or ""
     return OnboardingPack(
         organization=kb.config.organization,

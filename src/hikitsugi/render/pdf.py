@@ -49,7 +49,9 @@ def pdf_bytes(html: str, base: Path) -> bytes:
         import weasyprint
     except (ImportError, OSError) as error:
         raise HikitsugiError("pdf.unavailable", error=str(error).splitlines()[0]) from None
-    document = weasyprint.HTML(string=html, base_url=str(base.resolve()) + "/", url_fetcher=local_only_fetcher())
+    document = weasyprint.HTML(
+        string=html, base_url=str(base.resolve()) + "/", url_fetcher=local_only_fetcher()
+    )
     result = document.write_pdf()
     assert result is not None
     return bytes(result)

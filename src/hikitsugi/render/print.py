@@ -130,7 +130,9 @@ def labeller(lang: str) -> Callable[..., str]:
 
 def css_string(text: object) -> Markup:
     """Quote *text* as a CSS string: safe inside <style> (no quote, backslash or `<` left raw)."""
-    plain = text.unescape() if isinstance(text, Markup) else str(text)  # <style> is raw text: no entities
+    plain = (
+        text.unescape() if isinstance(text, Markup) else str(text)
+    )  # <style> is raw text: no entities
     escaped = plain.replace("\\", "\\5C ").replace('"', "\\22 ").replace("<", "\\3C ")
     return Markup('"' + escaped.replace("\n", "\\A ") + '"')
 
@@ -138,7 +140,9 @@ def css_string(text: object) -> Markup:
 def _render(kb: KnowledgeBase, template: str, **context: Any) -> str:
     lang = kb.config.language
     env = environment(kb.root)
-    return env.get_template(f"print/{template}").render(L=labeller(lang), lang=lang, css=css_string, **context)
+    return env.get_template(f"print/{template}").render(
+        L=labeller(lang), lang=lang, css=css_string, **context
+    )
 
 
 def checklist_html(kb: KnowledgeBase, item_id: str, day: datetime.date) -> str:
@@ -152,7 +156,9 @@ def checklist_html(kb: KnowledgeBase, item_id: str, day: datetime.date) -> str:
     return _render(kb, "checklist.html.j2", sheet=sheet(kb, item, day, lang))
 
 
-def handover_html(kb: KnowledgeBase, person: Person, day: datetime.date, to: Person | None = None) -> str:
+def handover_html(
+    kb: KnowledgeBase, person: Person, day: datetime.date, to: Person | None = None
+) -> str:
     """Return the handover pack (事務引継書) of *person* on *day*."""
     pack = handover_pack(kb, person, day, kb.config.language, to)
     return _render(kb, "handover.html.j2", pack=pack)
@@ -160,7 +166,9 @@ def handover_html(kb: KnowledgeBase, person: Person, day: datetime.date, to: Per
 
 def onboarding_html(kb: KnowledgeBase, role: str, day: datetime.date) -> str:
     """Return the onboarding pack of post *role*."""
-    return _render(kb, "onboarding.html.j2", pack=onboarding_pack(kb, role, day, kb.config.language))
+    return _render(
+        kb, "onboarding.html.j2", pack=onboarding_pack(kb, role, day, kb.config.language)
+    )
 
 
 def site_documents(kb: KnowledgeBase, day: datetime.date) -> dict[str, str]:
@@ -173,7 +181,11 @@ def site_documents(kb: KnowledgeBase, day: datetime.date) -> dict[str, str]:
     end = window_end(kb, day)
     for person in kb.roster.people:
         if leaving_assignments(person, day, end):
-            _add(documents, f"print/handover/{person.id}.html", partial(handover_html, kb, person, day))
+            _add(
+                documents,
+                f"print/handover/{person.id}.html",
+                partial(handover_html, kb, person, day),
+            )
     for role in sorted(kb.roster.roles):
         _add(documents, f"print/onboarding/{role}.html", partial(onboarding_html, kb, role, day))
     return documents

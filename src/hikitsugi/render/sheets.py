@@ -113,7 +113,9 @@ def _runbook_groups(kb: KnowledgeBase, runbook: Runbook, lang: str) -> list[Chec
                 role=role,
                 lines=(CheckLine(step.check, role, zone),),
                 caution=step.caution,
-                transfer=labels.transfer(move.source, move.target, move.method, lang) if move else None,
+                transfer=labels.transfer(move.source, move.target, move.method, lang)
+                if move
+                else None,
             )
         )
     if runbook.checklist_items:
