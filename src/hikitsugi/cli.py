@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from hikitsugi import __version__
+from hikitsugi import __version__, argparse_ja
 from hikitsugi.commands import COMMANDS
 from hikitsugi.errors import HikitsugiError
 from hikitsugi.i18n import DEFAULT_LANGUAGE, LANGUAGES, register, t
@@ -76,6 +76,7 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
 def run(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
     """Parse *argv* and run the command; return the exit code."""
     lang = guess_language(argv)
+    argparse_ja.use(lang)
     parser = build_parser(lang)
     try:
         options = parser.parse_args(argv)

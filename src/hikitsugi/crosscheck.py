@@ -32,11 +32,12 @@ class _Item:
     data: dict[str, Any]
     locator: Locator
     failed: bool = False
+    own: dict[str, Any] | None = None  # what the file itself says, before an extends merge
 
 
 def _at(locator: Locator, path: tuple[Any, ...], key: str, severity: str = ERROR, **params: Any) -> Problem:
     file, line, column = locator.locate(path)
-    return Problem(file, line, column, format_path(path), key, params, severity)
+    return Problem(file, line, column, format_path(locator.source_path(path)), key, params, severity)
 
 
 def cross_check(
@@ -81,7 +82,11 @@ def cross_check(
         root=root,
         config=config,
         roster=roster or model.Roster(),
-        runbooks={i: model.runbook_from(it.data, it.source.relpath, _line(it)) for i, it in items["runbooks"].items() if not it.failed},
+        runbooks={
+            i: model.runbook_from(it.data, it.source.relpath, _line(it), local_data=it.own)
+            for i, it in items["runbooks"].items()
+            if not it.failed
+        },
         checklists={i: model.checklist_from(it.data, it.source.relpath, _line(it)) for i, it in items["checklists"].items() if not it.failed},
         standards={
             i: model.runbook_from(it.data, it.source.relpath, _line(it), standard=True)
@@ -111,7 +116,7 @@ def _resolve_extends(items: dict[str, dict[str, _Item]], problems: list[Problem]
         if target is None:
             return
         cycle = find_cycle(item_id, parents)
-        if cycle:
+        if cycle and cycle[0] == item_id:  # report at each member; a runbook leading into it just fails
             problems.append(_at(item.locator, ("extends",), "check.extends-cycle", cycle=" → ".join(cycle)))
             item.failed = True
             return
@@ -122,20 +127,32 @@ def _resolve_extends(items: dict[str, dict[str, _Item]], problems: list[Problem]
             return
         base = items["standards"][target]
         resolve(target)
-        if base.failed or item.failed:
+        if base.failed:
+            if not item.failed:
+                problems.append(_at(item.locator, ("extends",), "check.standard-failed", INFO, id=target, file=base.source.relpath))
             item.failed = True
             return
-        merged = merge(base.data, base.locator, item.data, item.locator)
-        for problem in merged.problems:
-            problems.append(_at(item.locator, problem.path, problem.key, **problem.params))
-        full = {k: v for k, v in merged.data.items() if k != "extends"}
-        schema_errors = schema_problems("runbook", full, merged.locator.locate) if item.source.area == "runbooks" else []
-        problems.extend(schema_errors)
-        item.data, item.locator = merged.data, merged.locator
-        item.failed = bool(merged.problems or schema_errors)
+        if item.failed:
+            return
+        _merge_into(item, base, problems)
 
     for item_id in everything:
         resolve(item_id)
+
+
+def _merge_into(item: _Item, base: _Item, problems: list[Problem]) -> None:
+    """Replace *item*'s data by its merge onto *base*; check the result against the schema."""
+    merged = merge(base.data, base.locator, item.data, item.locator)
+    for problem in merged.problems:
+        problems.append(_at(item.locator, problem.path, problem.key, ERROR, **problem.params))
+    schema_errors: list[Problem] = []
+    if item.source.area == "runbooks":
+        full = {k: v for k, v in merged.data.items() if k != "extends"}
+        schema_errors = schema_problems("runbook", full, merged.locator.locate, merged.locator.source_path)
+    problems.extend(schema_errors)
+    item.own = item.data
+    item.data, item.locator = merged.data, merged.locator
+    item.failed = bool(merged.problems or schema_errors)
 
 
 def _references(item: _Item, roster: model.Roster | None, runbook_ids: set[str]) -> list[Problem]:

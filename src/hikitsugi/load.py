@@ -33,10 +33,38 @@ register(
     {
         "load.empty": ("ファイルが空です", "the file is empty"),
         "load.not-mapping": (
-            "最上位はマッピング (key: value) でなければなりません。{found} になっています",
+            "最上位はマッピング (key: value) でなければなりません ({found}になっています)",
             "the top level must be a mapping (key: value), not {found}",
         ),
         "load.syntax": ("YAML の構文エラー: {problem}", "YAML syntax error: {problem}"),
+        "load.syntax-bracket": (
+            "YAML の構文エラー: [ に対応する ] がないか、項目の区切りの , がありません ({problem})",
+            "YAML syntax error: a [ is not closed by ] or items lack a comma ({problem})",
+        ),
+        "load.syntax-brace": (
+            "YAML の構文エラー: {{ に対応する }} がないか、項目の区切りの , がありません ({problem})",
+            "YAML syntax error: a {{ is not closed by }} or items lack a comma ({problem})",
+        ),
+        "load.syntax-colon": (
+            "YAML の構文エラー: ここに「キー: 値」は書けません。値の中のコロンは引用符で囲むか、インデントを確かめてください ({problem})",
+            "YAML syntax error: 'key: value' is not allowed here; quote a value that contains a colon, or check the indentation ({problem})",
+        ),
+        "load.syntax-indent": (
+            "YAML の構文エラー: インデント (字下げ) がそろっていません ({problem})",
+            "YAML syntax error: the indentation does not line up ({problem})",
+        ),
+        "load.syntax-missing-colon": (
+            "YAML の構文エラー: キーの後に「: 」がありません ({problem})",
+            "YAML syntax error: a key lacks its ': ' ({problem})",
+        ),
+        "load.syntax-quote": (
+            "YAML の構文エラー: 引用符 (\" か ') が閉じられていません ({problem})",
+            "YAML syntax error: a quote (\" or ') is not closed ({problem})",
+        ),
+        "load.syntax-alias": (
+            "YAML の構文エラー: 定義されていないエイリアス (*名前) です ({problem})",
+            "YAML syntax error: an alias (*name) that no anchor defines ({problem})",
+        ),
         "load.tab": (
             "インデントにタブ文字が使われています。YAML のインデントは半角スペースにしてください",
             "tab character used for indentation: YAML indents with spaces only",
@@ -171,10 +199,10 @@ def parse(raw: bytes, relpath: str) -> Document:
         raise LoadError(relpath, 1, 1, "load.syntax", problem=str(error)) from None
     finally:
         loader.dispose()
-    if root is None:
+    if root is None or (isinstance(root, yaml.ScalarNode) and root.tag.endswith(":null") and not root.value):
         raise LoadError(relpath, 1, 1, "load.empty")
     if not isinstance(root, yaml.MappingNode):
-        kind = "a list" if isinstance(root, yaml.SequenceNode) else "a scalar"
+        kind = "@type.array" if isinstance(root, yaml.SequenceNode) else "@type.string"
         line, column = root.start_mark.line + 1, root.start_mark.column + 1
         raise LoadError(relpath, line, column, "load.not-mapping", found=kind)
     builder = _Builder(relpath)
@@ -191,7 +219,23 @@ def _syntax_error(error: yaml.MarkedYAMLError, text: str, relpath: str) -> LoadE
         if "\t" in indent:
             return LoadError(relpath, number, indent.index("\t") + 1, "load.tab")
     problem = error.problem or error.context or "?"
+    key = _SYNTAX_HINTS.get(problem.strip())
+    if key:
+        return LoadError(relpath, line, column, key, problem=problem)
     return LoadError(relpath, line, column, "load.syntax", problem=problem)
+
+
+# libyaml's most common complaints, said again in the words staff use.
+_SYNTAX_HINTS = {
+    "did not find expected ',' or ']'": "load.syntax-bracket",
+    "did not find expected ',' or '}'": "load.syntax-brace",
+    "mapping values are not allowed here": "load.syntax-colon",
+    "did not find expected key": "load.syntax-indent",
+    "could not find expected ':'": "load.syntax-missing-colon",
+    "did not find expected '-' indicator": "load.syntax-indent",
+    "found unexpected end of stream": "load.syntax-quote",
+    "found undefined alias": "load.syntax-alias",
+}
 
 
 _STR = "tag:yaml.org,2002:str"

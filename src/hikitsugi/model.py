@@ -228,6 +228,8 @@ class Runbook:
     extends: str | None = None
     is_standard: bool = False
     data: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    # for a runbook that extends a standard: what its own file says, before the merge
+    local_data: Mapping[str, Any] | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -324,7 +326,14 @@ def _step(data: Mapping[str, Any]) -> Step:
     )
 
 
-def runbook_from(data: Mapping[str, Any], source: str, line: int = 1, *, standard: bool = False) -> Runbook:
+def runbook_from(
+    data: Mapping[str, Any],
+    source: str,
+    line: int = 1,
+    *,
+    standard: bool = False,
+    local_data: Mapping[str, Any] | None = None,
+) -> Runbook:
     """Build Runbook from valid (resolved) runbook data."""
     checklist = data.get("checklist") or {}
     return Runbook(
@@ -358,6 +367,7 @@ def runbook_from(data: Mapping[str, Any], source: str, line: int = 1, *, standar
         extends=data.get("extends"),
         is_standard=standard,
         data=data,
+        local_data=local_data,
     )
 
 

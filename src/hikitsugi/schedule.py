@@ -19,6 +19,12 @@ class Occurrence:
     label: str
     runbook: Runbook
     monthly: bool = False
+    entry: ScheduleEntry | None = None  # the schedule entry this happening comes from
+
+    @property
+    def deadline(self) -> datetime.date:
+        """Return the day by which it must be done: the one day, or the last day of a span."""
+        return self.end
 
 
 def fiscal_year_start(day: datetime.date, first_month: int = 4) -> datetime.date:
@@ -42,7 +48,7 @@ def entry_occurrences(
             last = calendar.monthrange(month.year, month.month)[1]
             day = month.replace(day=min(entry.monthly, last))
             if start <= day <= end:
-                yield Occurrence(day, day, entry.label, runbook, monthly=True)
+                yield Occurrence(day, day, entry.label, runbook, monthly=True, entry=entry)
             month = add_months(month, 1)
         return
     assert entry.start is not None
@@ -55,7 +61,7 @@ def entry_occurrences(
             if last < first:  # the span runs over the new year
                 last = _month_day(year + 1, entry.until)
         if first <= end and last >= start:
-            yield Occurrence(first, last, entry.label, runbook)
+            yield Occurrence(first, last, entry.label, runbook, entry=entry)
 
 
 def occurrences(
@@ -70,6 +76,15 @@ def occurrences(
     ]
     found.sort(key=lambda o: (o.start, o.end, o.runbook.id, o.label))
     return found
+
+
+def period(day: datetime.date, first_month: int = 4, months: int | None = None) -> tuple[datetime.date, datetime.date]:
+    """Return (first, last day) of the fiscal year containing *day*, or of *months* months from *day*."""
+    start = day if months is not None else fiscal_year_start(day, first_month)
+    after = add_months(start, months if months is not None else 12)
+    if after.day < start.day:  # 01-31 + 1 month: February has no 31st, so run to its end
+        return start, after
+    return start, after - datetime.timedelta(days=1)
 
 
 def active_occurrences(kb: KnowledgeBase, start: datetime.date, end: datetime.date) -> list[Occurrence]:

@@ -86,15 +86,21 @@ def _short(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def schema_problems(name: str, data: Any, locate: Locate) -> list[Problem]:
-    """Validate *data* against schema *name*; return every error as a Problem."""
+def schema_problems(
+    name: str, data: Any, locate: Locate, source_path: Callable[[NodePath], NodePath] | None = None
+) -> list[Problem]:
+    """Validate *data* against schema *name*; return every error as a Problem.
+
+    *source_path* turns a path of *data* into the path written in the file (for merged data).
+    """
     if schema.is_valid(name, data):
         return []
     problems: list[Problem] = []
     for error in schema.validator(name).iter_errors(data):
         for path, key, params in _explain(error):
             file, line, column = locate(path)
-            problems.append(Problem(file, line, column, format_path(path), key, params))
+            shown = source_path(path) if source_path else path
+            problems.append(Problem(file, line, column, format_path(shown), key, params))
     problems.sort(key=lambda p: (p.file, p.line, p.column))
     return problems
 
@@ -112,7 +118,7 @@ def _explain(error: Any) -> Iterator[tuple[NodePath, str, dict[str, Any]]]:
         known = list(error.schema.get("properties", {}))
         for field in instance:
             if field not in known:
-                close = difflib.get_close_matches(str(field), known, n=1)
+                close = difflib.get_close_matches(str(field), known, n=1, cutoff=0.75)
                 if close:
                     yield (*path, field), "schema.unknown-suggest", {"field": field, "suggestion": close[0]}
                 else:

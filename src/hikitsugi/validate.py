@@ -45,6 +45,16 @@ register(
             "'{id}' is not a standard (under standards/), so it cannot be extended",
         ),
         "check.extends-cycle": ("extends が循環しています: {cycle}", "extends forms a cycle: {cycle}"),
+        "check.standards-path-empty": (
+            "標準手順書のフォルダ '{folder}' がないか、YAML ファイルがありません"
+            " (git のサブモジュールなら git submodule update --init を実行してください)",
+            "the standards folder '{folder}' is missing or holds no YAML file"
+            " (for a git submodule, run git submodule update --init)",
+        ),
+        "check.standard-failed": (
+            "標準手順書 '{id}' ({file}) に誤りがあるため、この手順書は検査せずに読み飛ばしました",
+            "standard '{id}' ({file}) has errors, so this runbook was skipped unchecked",
+        ),
         "check.until-before-from": (
             "until ({until}) が from ({start}) より前です",
             "until ({until}) is before from ({start})",
@@ -200,12 +210,21 @@ def _roster_rules(data: dict[str, Any], locator: Locator) -> list[Problem]:
 
 
 def discover(root: Path, standards_paths: Iterable[str] = ()) -> list[tuple[str, str]]:
-    """List (area, relative path) of every YAML file of the KB, sorted; hidden files skipped."""
+    """List (area, path relative to *root*) of every YAML file of the KB; hidden files skipped.
+
+    A folder of `standards_paths` may lie outside the KB (`../shared-standards`); a folder
+    named twice, or also reached as `standards/`, is read once.
+    """
     found: list[tuple[str, str]] = []
     folders = [("runbooks", "runbooks"), ("checklists", "checklists"), ("standards", "standards")]
     folders += [("standards", path) for path in standards_paths]
+    read: set[str] = set()
     for area, folder in folders:
         base = root / folder
+        key = os.path.normcase(os.path.realpath(base))
+        if key in read:
+            continue
+        read.add(key)
         names: list[str] = []
         for directory, subdirectories, files in os.walk(base):
             subdirectories[:] = [d for d in subdirectories if not d.startswith(".")]
@@ -213,6 +232,18 @@ def discover(root: Path, standards_paths: Iterable[str] = ()) -> list[tuple[str,
             names += [f"{relative}/{name}" for name in files if name.endswith((".yml", ".yaml")) and not name.startswith(".")]
         found += [(area, name) for name in sorted(names)]
     return found
+
+
+def _standards_path_problems(root: Path, config: model.Config, source: _Source | None) -> list[Problem]:
+    """Name a folder of standards_paths that is missing or empty (an uninitialised submodule)."""
+    if source is None or source.document is None:
+        return []
+    problems = []
+    for index, folder in enumerate(config.standards_paths):
+        base = root / folder
+        if not base.is_dir() or not any(p.suffix in (".yml", ".yaml") for p in base.rglob("*")):
+            problems.append(_problem(source.locator, ("standards_paths", index), "check.standards-path-empty", folder=folder))
+    return problems
 
 
 def check(root: Path, *, use_cache: bool = True, build_model: bool = True) -> CheckResult:
@@ -272,6 +303,7 @@ class _Checker:
                 self.problems += source.problems
         if roster_source is None:
             self.problems.append(Problem(ROSTER_FILE, 1, 1, "", "check.no-roster"))
+        self.problems += _standards_path_problems(self.root, config, config_source)
         kb, skipped = self._cross_check(config, roster, roster_source, sources)
         self.problems.sort(key=lambda p: (p.file, p.line, p.column, p.key))
         files = len(sources) + 1 + (roster_source is not None)

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime
 import json
+import re
 from collections.abc import Callable, Iterator
 from functools import cache
 from importlib import resources
 from typing import Any
 
+_DATE_SHAPE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 BASE_URI = "https://hikitsugi.invalid/schema/"
 NAMES = ("config", "roster", "runbook", "checklist")
 FILES = tuple(f"{name}.schema.json" for name in (*NAMES, "common"))
@@ -32,8 +34,8 @@ def _with_id(filename: str) -> dict[str, Any]:
 
 def is_real_date(value: object) -> bool:
     """Accept YYYY-MM-DD only when that day exists (2026-02-30 does not)."""
-    if not isinstance(value, str):
-        return True
+    if not isinstance(value, str) or not _DATE_SHAPE.match(value):
+        return True  # the pattern reports a malformed value; this checks the day exists
     try:
         datetime.date.fromisoformat(value)
     except ValueError:

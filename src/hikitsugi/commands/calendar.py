@@ -1,0 +1,115 @@
+"""`hikitsugi calendar`: the year's schedule as a table, and as an .ics file for Outlook / Google."""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import os
+import tempfile
+from pathlib import Path
+from typing import TextIO
+
+from hikitsugi.commands.common import add_as_of, add_root, as_of
+from hikitsugi.errors import UsageError
+from hikitsugi.i18n import register, t
+from hikitsugi.validate import check
+
+register(
+    {
+        "calendar.help": (
+            "運用中の手順書の年間予定を表で示し、Outlook・Google カレンダー用の .ics を書き出す",
+            "print the schedule of active runbooks and write an .ics for Outlook / Google Calendar",
+        ),
+        "calendar.opt-ics": (
+            "iCalendar (.ics) ファイルの書き出し先",
+            "write an iCalendar (.ics) file here",
+        ),
+        "calendar.opt-role": (
+            "このポストが所有・代理する手順書だけ",
+            "only runbooks this post owns or deputises",
+        ),
+        "calendar.opt-months": (
+            "基準日から N か月 (省略時は基準日を含む年度)",
+            "N months from the day (default: the fiscal year containing it)",
+        ),
+        "calendar.unknown-role": (
+            "ポスト '{role}' は roster.yml にありません (あるもの: {known})",
+            "role '{role}' is not in roster.yml (known: {known})",
+        ),
+        "calendar.skipped": (
+            "※ 誤りのある {files} ファイルは含まれていません (hikitsugi check で確認してください)",
+            "※ {files} file(s) with errors are left out (see hikitsugi check)",
+        ),
+        "calendar.bad-months": (
+            "--months は 1 以上の整数です",
+            "--months must be a whole number of at least 1",
+        ),
+        "calendar.written": (
+            "{path} を書き出しました ({events} 件の予定)",
+            "wrote {path} ({events} events)",
+        ),
+        "calendar.write-failed": (
+            "{path} に書き込めません: {reason}",
+            "cannot write {path}: {reason}",
+        ),
+    }
+)
+
+
+def add_arguments(parser: argparse.ArgumentParser, lang: str) -> None:
+    """Declare the options of `calendar`."""
+    add_root(parser, lang)
+    add_as_of(parser, lang)
+    parser.add_argument("--ics", type=Path, metavar="FILE", help=t("calendar.opt-ics", lang))
+    parser.add_argument("--role", metavar="ROLE", help=t("calendar.opt-role", lang))
+    parser.add_argument("--months", type=int, metavar="N", help=t("calendar.opt-months", lang))
+
+
+def run(options: argparse.Namespace, out: TextIO, lang: str) -> int:
+    """Print the table; with --ics, also write the file (atomically)."""
+    from hikitsugi.render.calendar import calendar_text
+    from hikitsugi.render.calendar_ics import ics_for_all, ics_for_role
+    from hikitsugi.schedule import period
+
+    day = as_of(options.as_of)
+    if options.months is not None and options.months < 1:
+        raise UsageError("calendar.bad-months")
+    result = check(options.root, use_cache=not options.no_cache)
+    kb = result.kb
+    role = options.role
+    if role is not None and role not in kb.roster.roles:
+        raise UsageError(
+            "calendar.unknown-role", role=role, known=", ".join(kb.roster.roles) or "-"
+        )
+    start, end = period(day, kb.config.fiscal_year_start, options.months)
+    out.write(calendar_text(kb, start, end, lang, role))
+    if result.skipped:
+        out.write(t("calendar.skipped", lang, files=len(result.skipped)) + "\n")
+    if options.ics is not None:
+        stamp = datetime.datetime.now(datetime.UTC).replace(microsecond=0)
+        if role is None:
+            data = ics_for_all(kb, start, end, stamp=stamp, lang=lang)
+        else:
+            data = ics_for_role(kb, role, start, end, stamp=stamp, lang=lang)
+        _write(options.ics, data)
+        out.write(
+            t("calendar.written", lang, path=str(options.ics), events=data.count(b"BEGIN:VEVENT"))
+            + "\n"
+        )
+    return 0
+
+
+def _write(path: Path, data: bytes) -> None:
+    """Write *data* to *path* through a temporary file, so a reader never sees half a file."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(
+            dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
+        )
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.replace(temporary, path)
+    except OSError as error:
+        raise UsageError(
+            "calendar.write-failed", path=str(path), reason=error.strerror or str(error)
+        ) from None

@@ -1,0 +1,41 @@
+"""`hikitsugi schema`: publish the JSON Schema files so that editors validate while staff type."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import tempfile
+from pathlib import Path
+from typing import TextIO
+
+from hikitsugi import schema
+from hikitsugi.i18n import register, t
+
+register(
+    {
+        "schema.help": (
+            "手順書の JSON Schema を書き出す (VS Code で入力補完・検査に使う)",
+            "write the JSON Schema files (for completion and checking in VS Code)",
+        ),
+        "schema.opt-output": ("書き出すフォルダ (既定: docs/schema)", "folder to write to (default: docs/schema)"),
+        "schema.written": ("{count} 個のスキーマを {folder} に書き出しました", "wrote {count} schema files to {folder}"),
+    }
+)
+
+
+def add_arguments(parser: argparse.ArgumentParser, lang: str) -> None:
+    """Declare the options of `schema`."""
+    parser.add_argument("-o", "--output", type=Path, default=Path("docs") / "schema", help=t("schema.opt-output", lang))
+
+
+def run(options: argparse.Namespace, out: TextIO, lang: str) -> int:
+    """Write every schema file, each atomically."""
+    folder: Path = options.output
+    folder.mkdir(parents=True, exist_ok=True)
+    for filename in schema.FILES:
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".schema-")
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(schema.text(filename))
+        os.replace(temporary, folder / filename)
+    out.write(t("schema.written", lang, count=len(schema.FILES), folder=str(folder)) + "\n")
+    return 0

@@ -1,0 +1,195 @@
+"""The operations calendar as an iCalendar file (RFC 5545) that Outlook and Google Calendar import.
+
+- A span or one-day entry is an all-day event: DTSTART;VALUE=DATE, DTEND = last day + 1
+  (DTEND is exclusive). Events are TRANSPARENT (free), so a two-month span does not mark the
+  post busy for two months.
+- A `monthly` entry on day 1..28 is one recurring event, FREQ=MONTHLY;BYMONTHDAY=d;COUNT=n.
+  On day 31 ("the month's last day when shorter") it is BYMONTHDAY=-1, the RFC's "last day
+  of the month", which Google imports as such and Exchange/Outlook maps to its own
+  "day 31" pattern (MS-OXCICAL 2.1.3.2.2.3), which Outlook moves to the last day of shorter
+  months. On day 29 or 30 no single rule does the same in both (BYMONTHDAY=30 skips February
+  in Google but not in Outlook; BYMONTHDAY=28,29,30;BYSETPOS=-1 is outside the patterns
+  Outlook imports), so those occurrences are written out one event per month.
+- UIDs are stable: a hash of the organisation (cities sharing a standard share runbook ids),
+  the runbook, the entry and the year of the occurrence; importing a regenerated file again
+  updates events instead of duplicating them.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+from collections.abc import Iterable
+
+from hikitsugi import __version__
+from hikitsugi.holidays import closed_note
+from hikitsugi.i18n import register, t
+from hikitsugi.model import KnowledgeBase, Runbook
+from hikitsugi.render.calendar import label, runbooks_for
+from hikitsugi.schedule import Occurrence, occurrences
+
+register(
+    {
+        "ics.name-all": ("{organization} 年間予定", "{organization}: schedule"),
+        "ics.name-role": (
+            "{organization} 年間予定 ({title})",
+            "{organization}: schedule ({title})",
+        ),
+        "ics.runbook": ("手順書: {title} ({id})", "Runbook: {title} ({id})"),
+        "ics.owner": ("所有ポスト: {title}", "Owner post: {title}"),
+        "ics.deputies": ("代理ポスト: {titles}", "Deputy posts: {titles}"),
+        "ics.source": ("出典: {source}", "Source: {source}"),
+    }
+)
+
+ONE_DAY = datetime.timedelta(days=1)
+
+
+def _uid(kb: KnowledgeBase, occurrence: Occurrence, year_month: str) -> str:
+    entry = occurrence.entry
+    spec = (entry.start, entry.until, entry.monthly) if entry else (occurrence.start,)
+    key = "|".join(
+        map(
+            str, (kb.config.organization, occurrence.runbook.id, occurrence.label, spec, year_month)
+        )
+    )
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32] + "@hikitsugi"
+
+
+def _description(kb: KnowledgeBase, runbook: Runbook, notes: Iterable[str], lang: str) -> str:
+    lines = [t("ics.runbook", lang, title=runbook.title, id=runbook.id)]
+    if runbook.owner:
+        lines.append(t("ics.owner", lang, title=kb.roster.role_title(runbook.owner)))
+    if runbook.deputies:
+        titles = "、".join(kb.roster.role_title(r) for r in runbook.deputies)
+        lines.append(t("ics.deputies", lang, titles=titles))
+    lines.append(t("ics.source", lang, source=runbook.source))
+    lines += [f"※ {note}" for note in notes]
+    return "\n".join(lines)
+
+
+def _event(
+    kb: KnowledgeBase,
+    first: Occurrence,
+    uid: str,
+    stamp: datetime.datetime,
+    lang: str,
+    notes: list[str],
+) -> object:
+    from icalendar import Event
+
+    event = Event()
+    event.add("uid", uid)
+    event.add("dtstamp", stamp)
+    event.add("dtstart", first.start)
+    event.add("dtend", first.end + ONE_DAY)
+    event.add("summary", f"{label(first, lang)} 【{first.runbook.title}】")
+    event.add("description", _description(kb, first.runbook, notes, lang))
+    if first.runbook.owner:
+        event.add("categories", [kb.roster.role_title(first.runbook.owner)])
+    event.add("transp", "TRANSPARENT")
+    event.add("x-microsoft-cdo-busystatus", "FREE")
+    event.add("x-microsoft-cdo-alldayevent", "TRUE")
+    return event
+
+
+def _events(
+    kb: KnowledgeBase, found: list[Occurrence], stamp: datetime.datetime, lang: str
+) -> list[object]:
+    """One event per span or day; one recurring event per monthly entry on 1..28 or 31."""
+    events: list[object] = []
+    series: dict[tuple[str, int], list[Occurrence]] = {}
+    for occurrence in found:
+        entry = occurrence.entry
+        if (
+            occurrence.monthly
+            and entry is not None
+            and entry.monthly is not None
+            and entry.monthly not in (29, 30)
+        ):
+            series.setdefault((occurrence.runbook.id, id(entry)), []).append(occurrence)
+            continue
+        note = closed_note(occurrence.deadline, lang)
+        uid = _uid(
+            kb, occurrence, occurrence.start.strftime("%Y-%m" if occurrence.monthly else "%Y")
+        )
+        events.append(_event(kb, occurrence, uid, stamp, lang, [note] if note else []))
+    for group in series.values():
+        first = group[0]
+        assert first.entry is not None and first.entry.monthly is not None
+        notes = [n for n in (closed_note(o.deadline, lang) for o in group) if n]
+        event = _event(
+            kb, first, _uid(kb, first, first.start.strftime("%Y-%m")), stamp, lang, notes
+        )
+        day = -1 if first.entry.monthly == 31 else first.entry.monthly
+        event.add("rrule", {"freq": "monthly", "bymonthday": day, "count": len(group)})  # type: ignore[attr-defined]
+        events.append(event)
+    return events
+
+
+def ics(
+    kb: KnowledgeBase,
+    runbooks: Iterable[Runbook],
+    start: datetime.date,
+    end: datetime.date,
+    *,
+    name: str,
+    stamp: datetime.datetime | None = None,
+    lang: str | None = None,
+) -> bytes:
+    """Return the iCalendar bytes (CRLF, folded at 75 octets) of the runbooks' schedules in start..end."""
+    from icalendar import Calendar
+
+    lang = lang or kb.config.language
+    when = stamp or datetime.datetime.combine(start, datetime.time(), tzinfo=datetime.UTC)
+    calendar = Calendar()
+    calendar.add("prodid", f"-//hikitsugi//hikitsugi {__version__}//{lang.upper()}")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-timezone", "Asia/Tokyo")
+    for event in _events(
+        kb, occurrences(runbooks, start, end), when.astimezone(datetime.UTC), lang
+    ):
+        calendar.add_component(event)  # type: ignore[arg-type]
+    return calendar.to_ical()  # type: ignore[no-any-return]
+
+
+def ics_for_role(
+    kb: KnowledgeBase,
+    role: str,
+    start: datetime.date,
+    end: datetime.date,
+    *,
+    stamp: datetime.datetime | None = None,
+    lang: str | None = None,
+) -> bytes:
+    """Return the .ics of the active runbooks that *role* owns or deputises, for start..end."""
+    language = lang or kb.config.language
+    name = t(
+        "ics.name-role",
+        language,
+        organization=kb.config.organization,
+        title=kb.roster.role_title(role),
+    )
+    return ics(kb, runbooks_for(kb, role), start, end, name=name, stamp=stamp, lang=language)
+
+
+def ics_for_all(
+    kb: KnowledgeBase,
+    start: datetime.date,
+    end: datetime.date,
+    *,
+    stamp: datetime.datetime | None = None,
+    lang: str | None = None,
+) -> bytes:
+    """Return the .ics of every active runbook's schedule for start..end."""
+    language = lang or kb.config.language
+    name = t("ics.name-all", language, organization=kb.config.organization)
+    return ics(kb, runbooks_for(kb), start, end, name=name, stamp=stamp, lang=language)
+
+
+def roles_with_schedule(kb: KnowledgeBase) -> list[str]:
+    """Return the roles (roster order) that own or deputise an active runbook with a schedule."""
+    return [role for role in kb.roster.roles if any(r.schedule for r in runbooks_for(kb, role))]

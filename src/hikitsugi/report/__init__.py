@@ -1,0 +1,1 @@
+"""Reporters: audit results rendered as text, JSON, CSV and Markdown."""

@@ -1,0 +1,129 @@
+"""The loader: plain data with positions, and every refusal."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from hikitsugi.load import MAX_DEPTH, LoadError, parse, read_bytes
+
+
+def load(text: str | bytes):  # noqa: ANN201 - small helper
+    return parse(text.encode("utf-8") if isinstance(text, str) else text, "runbooks/x.yml")
+
+
+def refusal(text: str | bytes) -> LoadError:
+    with pytest.raises(LoadError) as caught:
+        load(text)
+    return caught.value
+
+
+def test_positions_are_one_based_and_point_at_keys_and_items() -> None:
+    document = load("id: a\nsteps:\n  - id: s1\n    zone: lgwan\n  - id: s2\n")
+    assert document.positions[("id",)] == (1, 1)
+    assert document.positions[("steps", 0)] == (3, 5)
+    assert document.positions[("steps", 0, "zone")] == (4, 5)
+    assert document.positions[("steps", 1, "id")] == (5, 5)
+    assert document.locate(("steps", 1, "zone", "missing")) == (5, 5)
+
+
+def test_scalars_stay_plain_and_dates_stay_text() -> None:
+    data = load("a: 2026-04-01\nb: yes\nc: 12\nd: 1.5\ne: ~\nf: '04-01'\ng: 04-01\n").data
+    assert data == {"a": "2026-04-01", "b": True, "c": 12, "d": 1.5, "e": None, "f": "04-01", "g": "04-01"}
+
+
+def test_a_utf8_bom_is_accepted() -> None:
+    assert load("\ufeffid: a\n").data == {"id": "a"}
+
+
+def test_duplicate_keys_are_refused_with_both_lines() -> None:
+    error = refusal("id: a\ntitle: x\nsteps: []\ntitle: y\n")
+    assert (error.line, error.column, error.key) == (4, 1, "load.duplicate-key")
+    assert error.params == {"key": "title", "first_line": 2}
+
+
+def test_duplicate_keys_inside_a_step_are_refused() -> None:
+    error = refusal("steps:\n  - id: a\n    zone: lgwan\n    zone: paper\n")
+    assert (error.line, error.column) == (4, 5)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: !!python/object/apply:os.system ['true']\n",
+        "a: !!python/name:os.system\n",
+        "a: !custom 1\n",
+        "a: !!binary aGVsbG8=\n",
+        "a: !!set {x, y}\n",
+    ],
+)
+def test_object_and_unknown_tags_are_refused(text: str) -> None:
+    assert refusal(text).key == "load.tag"
+
+
+def test_billion_laughs_is_refused_fast_without_expanding() -> None:
+    lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for previous, name in zip("abcdefghi", "bcdefghij"):
+        lines.append(f"{name}: &{name} [" + ",".join([f"*{previous}"] * 9) + "]")
+    started = time.perf_counter()
+    error = refusal("\n".join(lines) + "\n")
+    assert error.key == "load.alias-bomb"
+    assert time.perf_counter() - started < 2  # a billion nodes would take hours
+
+
+def test_small_aliases_are_fine() -> None:
+    data = load("base: &c {name: 窓口}\ncontacts: [*c, *c]\n").data
+    assert data["contacts"] == [{"name": "窓口"}, {"name": "窓口"}]
+
+
+def test_merge_keys_are_refused() -> None:
+    assert refusal("base: &b {a: 1}\nother:\n  <<: *b\n").key == "load.merge-key"
+
+
+def test_deep_nesting_is_refused() -> None:
+    assert refusal("a: " + "[" * (MAX_DEPTH + 5) + "]" * (MAX_DEPTH + 5) + "\n").key == "load.too-deep"
+
+
+def test_tab_indentation_names_the_tab() -> None:
+    error = refusal("steps:\n\t- id: a\n")
+    assert (error.line, error.column, error.key) == (2, 1, "load.tab")
+
+
+@pytest.mark.parametrize("text", ["", "\n\n", "# comment only\n", "---\n"])
+def test_empty_files_are_refused(text: str) -> None:
+    assert refusal(text).key == "load.empty"
+
+
+@pytest.mark.parametrize("text", ["- a\n", "just text\n", "42\n"])
+def test_a_root_that_is_not_a_mapping_is_refused(text: str) -> None:
+    assert refusal(text).key == "load.not-mapping"
+
+
+def test_shift_jis_is_named_with_how_to_convert() -> None:
+    error = refusal("id: a\ntitle: 学童クラブ\n".encode("cp932"))
+    assert error.key == "load.not-utf8"
+    assert error.params["encoding"] == "Shift_JIS (CP932)"
+    assert (error.line, error.column) == (2, 8)
+
+
+def test_euc_jp_and_utf16_are_named() -> None:
+    # EUC-JP text that is not also valid CP932
+    assert refusal("title: 学童クラブの受付\n".encode("euc_jp")).params["encoding"] in ("EUC-JP", "Shift_JIS (CP932)")
+    assert refusal("id: a\n".encode("utf-16")).params["encoding"] == "UTF-16"
+
+
+def test_syntax_errors_say_where(tmp_path) -> None:  # noqa: ANN001
+    error = refusal("id: a\ntitle: [unclosed\nkind: tool\n")
+    assert error.key.startswith("load.syntax")
+    assert error.line == 3
+
+
+def test_files_over_the_limit_are_refused_before_parsing(tmp_path) -> None:  # noqa: ANN001
+    path = tmp_path / "big.yml"
+    path.write_bytes(b"a: " + b"x" * 5000 + b"\n")
+    with pytest.raises(LoadError) as caught:
+        read_bytes(path, "big.yml", limit=1024)
+    assert caught.value.key == "load.too-large"
+    assert caught.value.params["size"] == 5004
+    assert read_bytes(path, "big.yml", limit=10_000).startswith(b"a: ")
