@@ -77,7 +77,7 @@ def test_checklist_header_items_and_footer(kb):
     assert "⇄ インターネット接続系 → LGWAN接続系 (無害化)" in html
     assert '<td class="who">学童保育係 担当</td><td class="where">紙・窓口</td>' in html
     assert "runbooks/gakudo/intake.yml" in html and "印刷日: 2027-02-01" in html
-    assert "手順書サイトの runbooks/gakudo-intake/" in html
+    assert "手順書サイトの print/checklists/gakudo-intake.html" in html
 
 
 def test_standalone_checklist_prints_the_same_way(kb):

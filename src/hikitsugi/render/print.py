@@ -21,7 +21,7 @@ from markupsafe import Markup
 from hikitsugi.i18n import register, t
 from hikitsugi.model import KnowledgeBase, Person
 from hikitsugi.render.packs import NothingToPrint, handover_pack, onboarding_pack
-from hikitsugi.render.sheets import has_checklist, sheet
+from hikitsugi.render.sheets import has_checklist, print_path, sheet
 from hikitsugi.render.templates import environment
 from hikitsugi.rotation import leaving_assignments, window_end
 
@@ -177,17 +177,17 @@ def site_documents(kb: KnowledgeBase, day: datetime.date) -> dict[str, str]:
     items = [r for r in kb.runbooks.values() if r.status == "active"] + list(kb.checklists.values())
     for item in sorted(items, key=lambda i: i.id):
         if has_checklist(item):
-            documents[f"print/checklists/{item.id}.html"] = checklist_html(kb, item.id, day)
+            documents[print_path("checklists", item.id)] = checklist_html(kb, item.id, day)
     end = window_end(kb, day)
     for person in kb.roster.people:
         if leaving_assignments(person, day, end):
             _add(
                 documents,
-                f"print/handover/{person.id}.html",
+                print_path("handover", person.id),
                 partial(handover_html, kb, person, day),
             )
     for role in sorted(kb.roster.roles):
-        _add(documents, f"print/onboarding/{role}.html", partial(onboarding_html, kb, role, day))
+        _add(documents, print_path("onboarding", role), partial(onboarding_html, kb, role, day))
     return documents
 
 

@@ -72,10 +72,17 @@ class Sheet:
         return any(line.zone for group in self.groups for line in group.lines)
 
 
+PRINT_FOLDER = "print"
+
+
+def print_path(kind: str, name: str) -> str:
+    """Return the site path of a printable document: print/checklists|handover|onboarding/NAME.html."""
+    return f"{PRINT_FOLDER}/{kind}/{name}.html"
+
+
 def site_path(item: Runbook | Checklist) -> str:
-    """Return where the latest version lives in the site (relative to its root)."""
-    folder = "checklists" if isinstance(item, Checklist) else "runbooks"
-    return f"{folder}/{item.id}/"
+    """Return where the latest version of the item's printable checklist lives in the site."""
+    return print_path("checklists", item.id)
 
 
 def review_status(kb: KnowledgeBase, item: Runbook | Checklist, day: datetime.date) -> str:
