@@ -123,6 +123,13 @@ def test_unknown_person_names_close_matches(cli):
     assert code == 2 and "satou-ichiro" in err and "sato-ichiro (佐藤 一郎)" in err
 
 
+def test_to_cannot_name_the_person_handing_over(cli):
+    code, out, err = cli(
+        "handover", "--root", str(KB_DIR), "--person", "sato-ichiro", "--to", "sato-ichiro"
+    )
+    assert (code, out) == (2, "") and "--to" in err
+
+
 def test_pdf_needs_an_output_file(cli):
     code, out, err = cli("checklist", "--root", str(KB_DIR), "gakudo-intake", "--pdf")
     assert code == 2 and out == "" and "-o FILE" in err

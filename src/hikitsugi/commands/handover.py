@@ -8,6 +8,7 @@ from typing import TextIO
 from hikitsugi.commands.common import add_as_of, add_root, as_of
 from hikitsugi.commands.loading import load_checked
 from hikitsugi.commands.printing import add_output, check_output, emit
+from hikitsugi.errors import UsageError
 from hikitsugi.i18n import register, t
 
 register(
@@ -17,6 +18,10 @@ register(
             "print a handover pack (HTML or PDF); exit 1 when there is nothing to hand over",
         ),
         "handover.opt-person": ("引き継ぐ職員 (前任者) の id", "id of the person handing over"),
+        "handover.to-self": (
+            "--to に前任者と同じ職員 ({id}) は指定できません",
+            "--to cannot name the person handing over ({id})",
+        ),
         "handover.opt-to": (
             "後任者の id (既定: roster.yml に記載された後任)",
             "id of the successor (default: the one roster.yml names)",
@@ -46,4 +51,6 @@ def run(options: argparse.Namespace, out: TextIO, lang: str) -> int:
     kb = load_checked(options, lang)
     person = find_person(kb, options.person, lang)
     successor = find_person(kb, options.to, lang) if options.to else None
+    if successor is not None and successor.id == person.id:
+        raise UsageError("handover.to-self", id=person.id)
     return emit(handover_html(kb, person, day, successor), kb, options, out, lang)
