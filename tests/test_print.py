@@ -225,3 +225,12 @@ def test_css_string_cannot_break_out_of_the_style_element():
 
     assert printing.css_string('a"b\\c</style>\nd') == '"a\\22 b\\5C c\\3C /style>\\A d"'
     assert printing.css_string(Markup("A &amp; B")) == '"A & B"'
+
+
+def test_a_kb_with_errors_prints_nothing(tmp_path, cli):
+    root = tmp_path / "kb"
+    shutil.copytree(KB_DIR, root)
+    (root / "runbooks" / "broken.yml").write_text("id: broken\ntitle: [unclosed\n", encoding="utf-8")
+    code, out, err = cli("checklist", "gakudo-intake", "--root", str(root))
+    assert (code, out) == (2, "")
+    assert "hikitsugi check" in err and "runbooks/broken.yml:" in err
