@@ -143,3 +143,27 @@ def test_golden_output(cli, fmt):
     assert out == path.read_text(encoding="utf-8"), (
         f"{path.name} differs (HIKITSUGI_UPDATE_GOLDEN=1 to accept)"
     )
+
+
+def test_a_person_with_two_posts_owns_what_either_post_owns(kb):
+    from dataclasses import replace
+
+    from hikitsugi.model import Assignment, Person
+
+    both = Person(
+        "kato-mai",
+        "加藤 舞",
+        (
+            Assignment("gakudo-kakaricho", D(2026, 4, 1), D(2027, 3, 31)),
+            Assignment("gakudo-tanto", D(2026, 4, 1), D(2027, 3, 31)),
+        ),
+    )
+    roster = replace(kb.roster, people=(*kb.roster.people, both))
+    leaver = handover_of(replace(kb, roster=roster), both, D(2027, 2, 1))
+    assert {(d.item.id, d.relation, d.role) for d in leaver.duties} == {
+        ("gakudo-intake", "owner", "gakudo-kakaricho"),
+        ("gakudo-opening-day", "owner", "gakudo-kakaricho"),
+        ("gakudo-fee", "owner", "gakudo-tanto"),  # deputy through one post, owner through the other
+        ("gakudo-system", "deputy", "gakudo-kakaricho"),
+    }
+    assert [m.account.system for m in leaver.accounts] == ["学童システム", "住民基本台帳システム"]

@@ -140,13 +140,12 @@ def duties_of(kb: KnowledgeBase, roles: Iterable[str]) -> list[Duty]:
     items += list(kb.checklists.values())
     for item in sorted(items, key=lambda i: i.id):
         deputies = item.deputies if isinstance(item, Runbook) else ()
-        for role in wanted:
-            if item.owner == role:
-                found.append(Duty(item, role, "owner"))
-                break
-            if role in deputies:
-                found.append(Duty(item, role, "deputy"))
-                break
+        if item.owner in wanted:  # owning through one post outranks deputising through another
+            found.append(Duty(item, item.owner, "owner"))
+            continue
+        role = next((r for r in wanted if r in deputies), None)
+        if role is not None:
+            found.append(Duty(item, role, "deputy"))
     found.sort(key=lambda duty: (duty.relation != "owner", duty.item.id))  # owned duties first
     return found
 
