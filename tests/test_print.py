@@ -183,6 +183,9 @@ def test_site_documents(kb):
         "print/onboarding/shomu.html",
     ]
     assert all("http://" not in html and "https://" not in html for html in documents.values())
+    # sheets rendered once and shared between packs give the same pages as the command
+    sato = kb.roster.person("sato-ichiro")
+    assert documents["print/handover/sato-ichiro.html"] == printing.handover_html(kb, sato, DAY)
 
 
 def test_a_kb_overrides_templates_file_by_file(tmp_path, cli):

@@ -21,7 +21,7 @@ from markupsafe import Markup
 from hikitsugi.i18n import register, t
 from hikitsugi.model import KnowledgeBase, Person
 from hikitsugi.render.packs import NothingToPrint, handover_pack, onboarding_pack
-from hikitsugi.render.sheets import has_checklist, print_path, sheet
+from hikitsugi.render.sheets import Sheet, has_checklist, print_path, sheet
 from hikitsugi.render.templates import environment
 from hikitsugi.rotation import leaving_assignments, window_end
 
@@ -137,6 +137,23 @@ def css_string(text: object) -> Markup:
     return Markup('"' + escaped.replace("\n", "\\A ") + '"')
 
 
+class SheetRenderer:
+    """Render each checklist sheet once: a site's handover packs reuse the HTML of shared duties."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self.label = labeller(kb.config.language)
+        self.done: dict[str, Markup] = {}
+
+    def __call__(self, sheet: Sheet) -> Markup:
+        """Return the sheet's HTML on its named page `sheet-ID` (its own page footer)."""
+        if sheet.id not in self.done:
+            module = environment(self.kb.root).get_template("print/_sheet.html.j2").module
+            html = module.checklist_sheet(sheet, self.label, f"sheet-{sheet.id}")  # type: ignore[attr-defined]
+            self.done[sheet.id] = Markup(html)
+        return self.done[sheet.id]
+
+
 def _render(kb: KnowledgeBase, template: str, **context: Any) -> str:
     lang = kb.config.language
     env = environment(kb.root)
@@ -145,7 +162,9 @@ def _render(kb: KnowledgeBase, template: str, **context: Any) -> str:
     )
 
 
-def checklist_html(kb: KnowledgeBase, item_id: str, day: datetime.date) -> str:
+def checklist_html(
+    kb: KnowledgeBase, item_id: str, day: datetime.date, sheets: SheetRenderer | None = None
+) -> str:
     """Return the printable checklist of runbook or checklist *item_id*."""
     from hikitsugi.render.packs import find_item
 
@@ -153,15 +172,20 @@ def checklist_html(kb: KnowledgeBase, item_id: str, day: datetime.date) -> str:
     item = find_item(kb, item_id, lang)
     if not has_checklist(item):
         raise NothingToPrint("pack.no-checklist", id=item_id)
-    return _render(kb, "checklist.html.j2", sheet=sheet(kb, item, day, lang))
+    one = sheet(kb, item, day, lang)
+    return _render(kb, "checklist.html.j2", sheet=one, sheet_html=sheets or SheetRenderer(kb))
 
 
 def handover_html(
-    kb: KnowledgeBase, person: Person, day: datetime.date, to: Person | None = None
+    kb: KnowledgeBase,
+    person: Person,
+    day: datetime.date,
+    to: Person | None = None,
+    sheets: SheetRenderer | None = None,
 ) -> str:
     """Return the handover pack (事務引継書) of *person* on *day*."""
     pack = handover_pack(kb, person, day, kb.config.language, to)
-    return _render(kb, "handover.html.j2", pack=pack)
+    return _render(kb, "handover.html.j2", pack=pack, sheet_html=sheets or SheetRenderer(kb))
 
 
 def onboarding_html(kb: KnowledgeBase, role: str, day: datetime.date) -> str:
@@ -174,17 +198,19 @@ def onboarding_html(kb: KnowledgeBase, role: str, day: datetime.date) -> str:
 def site_documents(kb: KnowledgeBase, day: datetime.date) -> dict[str, str]:
     """Return {site-relative path: HTML} for every checklist, leaving person's pack and post's pack."""
     documents: dict[str, str] = {}
+    sheets = SheetRenderer(kb)  # each sheet once: the packs reuse the checklists' HTML
     items = [r for r in kb.runbooks.values() if r.status == "active"] + list(kb.checklists.values())
     for item in sorted(items, key=lambda i: i.id):
         if has_checklist(item):
-            documents[print_path("checklists", item.id)] = checklist_html(kb, item.id, day)
+            html = checklist_html(kb, item.id, day, sheets)
+            documents[print_path("checklists", item.id)] = html
     end = window_end(kb, day)
     for person in kb.roster.people:
         if leaving_assignments(person, day, end):
             _add(
                 documents,
                 print_path("handover", person.id),
-                partial(handover_html, kb, person, day),
+                partial(handover_html, kb, person, day, None, sheets),
             )
     for role in sorted(kb.roster.roles):
         _add(documents, print_path("onboarding", role), partial(onboarding_html, kb, role, day))
