@@ -19,12 +19,24 @@ ensure_venv() {
   fi
 }
 
-# Debian packages the tests (and PDF output) need: a browser, a Japanese font, poppler.
+# Debian packages the tests (and PDF output) need: a browser, a Japanese font, poppler,
+# and the libraries WeasyPrint (from PyPI) loads: Pango, PangoFT2 and HarfBuzz's subsetter
+# (without libharfbuzz-subset0 WeasyPrint falls back to a far slower subsetting of the CJK font).
 ensure_debian_packages() {
   local missing=()
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
   command -v pdffonts >/dev/null 2>&1 || missing+=(poppler-utils)
-  fc-list 2>/dev/null | grep -q "Noto Sans CJK" || missing+=(fonts-noto-cjk)
+  # Read the lists into variables first: under pipefail, `fc-list | grep -q` fails whenever
+  # grep exits early and fc-list dies of SIGPIPE, which made the font look missing.
+  local fonts lib package pair libs
+  fonts="$(fc-list 2>/dev/null || true)"
+  grep -q "Noto Sans CJK" <<<"$fonts" || missing+=(fonts-noto-cjk)
+  libs="$(/sbin/ldconfig -p 2>/dev/null || true)"
+  for pair in libpango-1.0.so.0:libpango-1.0-0 libpangoft2-1.0.so.0:libpangoft2-1.0-0 \
+      libharfbuzz-subset.so.0:libharfbuzz-subset0; do
+    lib="${pair%%:*}" package="${pair#*:}"
+    grep -q "$lib" <<<"$libs" || missing+=("$package")
+  done
   [ ${#missing[@]} -eq 0 ] && return 0
   if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null 2>&1; then
     echo "warning: missing Debian packages: ${missing[*]} (install them with apt-get as root)" >&2

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from hikitsugi.i18n import register, t
-from hikitsugi.model import Checklist, KnowledgeBase, Roster, Runbook
+from hikitsugi.model import Checklist, Duration, KnowledgeBase, Roster, Runbook
 
 ERROR = "error"
 WARNING = "warning"
@@ -74,17 +74,17 @@ register(
 class Finding:
     """One thing a coordinator should act on, at file:line, owned by a post."""
 
-    rule: str
-    severity: str
-    id: str
+    rule: str  # a rule of format v1's table, e.g. "stale"
+    severity: str  # "error" | "warning"
+    id: str  # the runbook's or checklist's id
     title: str
-    file: str
-    line: int
+    file: str  # relative to the KB root (the local file of a merged runbook)
+    line: int  # the line of its `id`
     owner_role: str | None
-    owner_people: tuple[str, ...]
-    due: datetime.date | None
-    key: str
-    params: Mapping[str, Any] = field(default_factory=dict, hash=False)
+    owner_people: tuple[str, ...]  # names of who holds owner_role on the audit's day
+    due: datetime.date | None  # its next review day (None if never reviewed)
+    key: str  # message key (i18n)
+    params: Mapping[str, Any] = field(default_factory=dict, hash=False)  # plain values for the message
 
     def message(self, lang: str) -> str:
         """Return the one-line reason, which says what to do, in *lang*."""
@@ -136,16 +136,38 @@ def holders_by_role(roster: Roster, day: datetime.date) -> dict[str, list[tuple[
     return found
 
 
+def people_by_role(roster: Roster, day: datetime.date) -> dict[str, tuple[str, ...]]:
+    """Map each role held on *day* to the names of its holders (each name once)."""
+    return {role: tuple(dict.fromkeys(name for name, _ in held)) for role, held in holders_by_role(roster, day).items()}
+
+
+def due_lookup(kb: KnowledgeBase) -> Callable[[Item], datetime.date | None]:
+    """Return kb.due_on, memoised on (reviewed_on, interval): most items share review days."""
+    memo: dict[tuple[datetime.date, Duration], datetime.date] = {}
+    default = kb.config.review_every
+
+    def due_on(item: Item) -> datetime.date | None:
+        if item.reviewed_on is None:
+            return None
+        key = (item.reviewed_on, item.review_every or default)
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = key[1].after(key[0])
+        return found
+
+    return due_on
+
+
 def _finding(
-    kb: KnowledgeBase,
     item: Item,
     rule: str,
     severity: str,
-    holders: Mapping[str, list[tuple[str, datetime.date | None]]],
+    people: Mapping[str, tuple[str, ...]],
+    due_on: datetime.date | None,
+    key: str | None = None,
     **params: Any,
 ) -> Finding:
     owner = item.owner
-    people = tuple(dict.fromkeys(name for name, _ in holders.get(owner, ()))) if owner else ()
     return Finding(
         rule=rule,
         severity=severity,
@@ -154,9 +176,9 @@ def _finding(
         file=item.source,
         line=item.line,
         owner_role=owner,
-        owner_people=people,
-        due=kb.due_on(item),
-        key=f"audit.rule.{rule}",
+        owner_people=people.get(owner, ()) if owner else (),
+        due=due_on,
+        key=key or f"audit.rule.{rule}",
         params=params,
     )
 
@@ -166,85 +188,91 @@ def _finding(
 
 def no_owner(kb: KnowledgeBase, day: datetime.date) -> list[Finding]:
     """An active or draft runbook, or a checklist, has no owner."""
-    return [_finding(kb, item, "no-owner", ERROR, {}) for item in _owned(kb) if not item.owner]
+    due = due_lookup(kb)
+    return [_finding(item, "no-owner", ERROR, {}, due(item)) for item in _owned(kb) if not item.owner]
 
 
 def vacant_owner(kb: KnowledgeBase, day: datetime.date) -> list[Finding]:
     """Its owner role is held by nobody on *day*."""
-    holders = holders_by_role(kb.roster, day)
+    people, due, title = people_by_role(kb.roster, day), due_lookup(kb), kb.roster.role_title
     return [
-        _finding(kb, item, "vacant-owner", ERROR, holders, role=item.owner,
-                 role_title=kb.roster.role_title(item.owner), day=day.isoformat())
+        _finding(item, "vacant-owner", ERROR, people, due(item),
+                 role=item.owner, role_title=title(item.owner), day=day.isoformat())
         for item in _audited(kb)
-        if item.owner and not holders.get(item.owner)
+        if item.owner and item.owner not in people
     ]
 
 
 def never_reviewed(kb: KnowledgeBase, day: datetime.date) -> list[Finding]:
     """No `reviewed_on`."""
-    holders = holders_by_role(kb.roster, day)
-    return [_finding(kb, item, "never-reviewed", ERROR, holders) for item in _audited(kb) if item.reviewed_on is None]
+    people = people_by_role(kb.roster, day)
+    return [_finding(item, "never-reviewed", ERROR, people, None) for item in _audited(kb) if item.reviewed_on is None]
 
 
 def stale(kb: KnowledgeBase, day: datetime.date) -> list[Finding]:
     """*day* is after reviewed_on + review_every (the due day itself is not stale)."""
-    holders = holders_by_role(kb.roster, day)
+    people, due_on = people_by_role(kb.roster, day), due_lookup(kb)
     found = []
     for item in _audited(kb):
-        due = kb.due_on(item)
+        due = due_on(item)
         if due is not None and day > due:
-            found.append(_finding(kb, item, "stale", ERROR, holders, due=due.isoformat(), days=(day - due).days))
+            found.append(_finding(item, "stale", ERROR, people, due, due=due.isoformat(), days=(day - due).days))
     return found
 
 
 def due_soon(kb: KnowledgeBase, day: datetime.date) -> list[Finding]:
-    """Not stale, and the due day is within `due_soon_days` of *day*."""
-    holders = holders_by_role(kb.roster, day)
+    """Not stale, and the due day is within `due_soon_days` of *day* (the due day itself too)."""
+    people, due_on = people_by_role(kb.roster, day), due_lookup(kb)
     window = kb.config.due_soon_days
     found = []
     for item in _audited(kb):
-        due = kb.due_on(item)
-        if due is not None and 0 <= (due - day).days <= window:
-            finding = _finding(kb, item, "due-soon", WARNING, holders, due=due.isoformat(), days=(due - day).days)
-            found.append(replace(finding, key="audit.rule.due-today") if due == day else finding)
+        due = due_on(item)
+        if due is not None and 0 <= (days := (due - day).days) <= window:
+            key = "audit.rule.due-today" if days == 0 else "audit.rule.due-soon"
+            found.append(_finding(item, "due-soon", WARNING, people, due, key, due=due.isoformat(), days=days))
     return found
 
 
 def owner_leaving(kb: KnowledgeBase, day: datetime.date) -> list[Finding]:
     """A person holding the owner role on *day* has `until` within `handover_window_days`."""
-    holders = holders_by_role(kb.roster, day)
+    people, due = people_by_role(kb.roster, day), due_lookup(kb)
     last = day + datetime.timedelta(days=kb.config.handover_window_days)
-    found = []
-    for item in _audited(kb):
-        leaving = [(name, until) for name, until in holders.get(item.owner or "", ()) if until is not None and until <= last]
-        if leaving:
-            text = ", ".join(f"{name} ({until.isoformat()})" for name, until in leaving)  # type: ignore[union-attr]
-            found.append(
-                _finding(kb, item, "owner-leaving", WARNING, holders, role=item.owner,
-                         role_title=kb.roster.role_title(item.owner or ""), leaving=text,
-                         until=min(until for _, until in leaving).isoformat())  # type: ignore[type-var]
-            )
-    return found
+    leaving: dict[str, dict[str, Any]] = {}
+    for role, held in holders_by_role(kb.roster, day).items():
+        going = [(name, until) for name, until in held if until is not None and until <= last]
+        if going:
+            leaving[role] = {
+                "role": role,
+                "role_title": kb.roster.role_title(role),
+                "leaving": ", ".join(f"{name} ({until.isoformat()})" for name, until in going),
+                "until": min(until for _, until in going).isoformat(),
+            }
+    return [
+        _finding(item, "owner-leaving", WARNING, people, due(item), **leaving[item.owner])
+        for item in _audited(kb)
+        if item.owner in leaving
+    ]
 
 
 def no_deputy(kb: KnowledgeBase, day: datetime.date) -> list[Finding]:
     """An active runbook has no deputies."""
-    holders = holders_by_role(kb.roster, day)
-    return [_finding(kb, r, "no-deputy", WARNING, holders) for r in _active_runbooks(kb) if not r.deputies]
+    people, due = people_by_role(kb.roster, day), due_lookup(kb)
+    return [_finding(r, "no-deputy", WARNING, people, due(r)) for r in _active_runbooks(kb) if not r.deputies]
 
 
 def retired_in_use(kb: KnowledgeBase, day: datetime.date) -> list[Finding]:
     """An active runbook `uses` or is `related` to a retired one (one finding per reference)."""
-    holders = holders_by_role(kb.roster, day)
-    found = []
-    for runbook in _active_runbooks(kb):
-        for via, targets in (("uses", runbook.uses), ("related", runbook.related)):
-            for target in targets:
-                other = kb.runbooks.get(target)
-                if other is not None and other.status == "retired":
-                    found.append(_finding(kb, runbook, "retired-in-use", WARNING, holders,
-                                          target=target, target_title=other.title, via=via))
-    return found
+    people, due = people_by_role(kb.roster, day), due_lookup(kb)
+    retired = {i: r.title for i, r in kb.runbooks.items() if r.status == "retired"}
+    if not retired:
+        return []
+    return [
+        _finding(runbook, "retired-in-use", WARNING, people, due(runbook), target=target, target_title=retired[target], via=via)
+        for runbook in _active_runbooks(kb)
+        for via, targets in (("uses", runbook.uses), ("related", runbook.related))
+        for target in targets
+        if target in retired
+    ]
 
 
 Rule = Callable[[KnowledgeBase, datetime.date], list[Finding]]

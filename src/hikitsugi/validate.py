@@ -16,7 +16,7 @@ from hikitsugi.errors import KnowledgeBaseError
 from hikitsugi.i18n import register
 from hikitsugi.load import DEFAULT_MAX_BYTES, Document, LoadError, NodePath, parse, read_bytes
 from hikitsugi.problems import ERROR, INFO, Problem, format_path
-from hikitsugi.resolve import DocumentLocator, Locator, find_cycle, merge
+from hikitsugi.resolve import DocumentLocator, Locator
 from hikitsugi.schema_messages import schema_problems
 
 CONFIG_FILE = "hikitsugi.yml"
@@ -81,6 +81,7 @@ class CheckResult:
     problems: list[Problem] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     files: int = 0
+    fingerprint: bytes = b""  # hash of every file's path and content: the key of any cache of this answer
 
     @property
     def errors(self) -> list[Problem]:
@@ -255,6 +256,23 @@ def check(root: Path, *, use_cache: bool = True, build_model: bool = True) -> Ch
     return _Checker(root, use_cache, build_model).run()
 
 
+@dataclass
+class _Files:
+    """Every file of the KB as read once, with the key that names this exact content."""
+
+    config_source: _Source
+    config: model.Config
+    roster_raw: bytes | LoadError | None
+    found: list[tuple[str, str]]
+    raws: list[bytes | LoadError]
+    fingerprint: bytes
+
+
+def fingerprint(root: Path) -> bytes:
+    """Return the hash of every file's path and content (what CheckResult.fingerprint holds)."""
+    return _Checker(root, use_cache=False, build_model=False).read().fingerprint
+
+
 def _fingerprint(files: list[tuple[str, bytes | LoadError | None]]) -> bytes:
     """Hash every file's path and content (or read error) into one key."""
     parts = []
@@ -274,7 +292,8 @@ class _Checker:
         self.build_model = build_model
         self.problems: list[Problem] = []
 
-    def run(self) -> CheckResult:
+    def read(self) -> _Files:
+        """Read the settings, the roster and every file once; hash them all into one key."""
         if not (self.root / CONFIG_FILE).is_file():
             raise KnowledgeBaseError("kb.no-config", root=str(self.root))
         config_raw = self._read(CONFIG_FILE, DEFAULT_MAX_BYTES)
@@ -282,18 +301,24 @@ class _Checker:
         config = _config(config_source)
         limit = config.max_file_bytes
         roster_raw = self._read(ROSTER_FILE, limit) if (self.root / ROSTER_FILE).is_file() else None
-        roster_source = self._source("roster", ROSTER_FILE, roster_raw, None) if roster_raw is not None else None
         found = discover(self.root, config.standards_paths)
         raws = [self._read(relpath, limit) for _, relpath in found]
-        extra = f"{limit}"
-        fingerprint = _fingerprint([(CONFIG_FILE, config_raw), (ROSTER_FILE, roster_raw)] + [(r, raw) for (_, r), raw in zip(found, raws)])
+        key = _fingerprint([(CONFIG_FILE, config_raw), (ROSTER_FILE, roster_raw)] + [(r, raw) for (_, r), raw in zip(found, raws)])
+        return _Files(config_source, config, roster_raw, found, raws, key)
+
+    def run(self) -> CheckResult:
+        files_read = self.read()
+        config_source, config, roster_raw = files_read.config_source, files_read.config, files_read.roster_raw
+        found, raws, fingerprint = files_read.found, files_read.raws, files_read.fingerprint
+        roster_source = self._source("roster", ROSTER_FILE, roster_raw, None) if roster_raw is not None else None
+        extra = f"{config.max_file_bytes}"
         results = ResultCache(self.root, self.use_cache, extra)
         if not self.build_model:
             stored = results.get(fingerprint)
             if stored is not None:
                 plain, skipped, files = stored
                 kb = model.KnowledgeBase(self.root, config, model.Roster())
-                return CheckResult(kb, [Problem.from_plain(tuple(p)) for p in plain], list(skipped), files)
+                return CheckResult(kb, [Problem.from_plain(tuple(p)) for p in plain], list(skipped), files, fingerprint)
         cache = FileCache(self.root, self.use_cache, extra)
         sources = [self._source(area, relpath, raw, cache) for (area, relpath), raw in zip(found, raws)]
         cache.save()
@@ -308,7 +333,7 @@ class _Checker:
         self.problems.sort(key=lambda p: (p.file, p.line, p.column, p.key))
         files = len(sources) + 1 + (roster_source is not None)
         results.put(fingerprint, ([p.to_plain() for p in self.problems], skipped, files))
-        return CheckResult(kb, self.problems, skipped, files)
+        return CheckResult(kb, self.problems, skipped, files, fingerprint)
 
     def _read(self, relpath: str, limit: int) -> bytes | LoadError:
         try:

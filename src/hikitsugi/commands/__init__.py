@@ -10,4 +10,8 @@ COMMANDS: list[tuple[str, str]] = [
     ("show", "hikitsugi.commands.show"),
     ("diff", "hikitsugi.commands.diff"),
     ("calendar", "hikitsugi.commands.calendar"),
+    ("rotation", "hikitsugi.commands.rotation"),
+    ("checklist", "hikitsugi.commands.checklist"),
+    ("handover", "hikitsugi.commands.handover"),
+    ("onboarding", "hikitsugi.commands.onboarding"),
 ]

@@ -12,11 +12,14 @@ import io
 import os
 import tempfile
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from hikitsugi.commands.common import add_as_of, add_root, as_of
 from hikitsugi.errors import KnowledgeBaseError, UsageError
 from hikitsugi.i18n import register, t
+
+if TYPE_CHECKING:
+    from hikitsugi.report.audit_view import AuditView
 
 FORMATS = ("text", "json", "csv", "markdown")
 FAIL_ON = {"error": 2, "warning": 1, "never": 99}
@@ -41,7 +44,7 @@ register(
         "audit.opt-no-git": ("git による「見直し後の編集」の参考表示をしない", "do not ask git for edited-after-review notes"),
         "audit.opt-output": ("出力先のファイル (既定: 標準出力)", "write to this file (default: standard output)"),
         "audit.unknown-owner": ("ポスト '{role}' は roster.yml にありません", "role '{role}' is not in roster.yml"),
-        "audit.bad-days": ("--due-within は 0 以上の整数です: '{value}'", "--due-within takes a whole number ≥ 0: '{value}'"),
+        "audit.bad-days": ("0 以上の整数 (日数) を指定してください: '{value}'", "give a whole number of days ≥ 0: '{value}'"),
         "audit.kb-unusable": (
             "hikitsugi.yml か roster.yml に誤りがあるため監査できません:\n{problems}",
             "cannot audit: hikitsugi.yml or roster.yml has errors:\n{problems}",
@@ -64,19 +67,19 @@ def add_arguments(parser: argparse.ArgumentParser, lang: str) -> None:
 
     parser.add_argument("--due-within", metavar="DAYS", type=days, help=t("audit.opt-due-within", lang))
     parser.add_argument("--no-git", action="store_true", help=t("audit.opt-no-git", lang))
-    parser.add_argument("-o", "--output", type=Path, help=t("audit.opt-output", lang))
+    parser.add_argument("-o", "--output", metavar="FILE", type=Path, help=t("audit.opt-output", lang))
 
 
 def run(options: argparse.Namespace, out: TextIO, lang: str) -> int:
     """Check, audit what passed, print in the chosen format, return the exit code."""
     from hikitsugi import audit
+    from hikitsugi.audit_cache import checked
     from hikitsugi.audit_git import git_hints
     from hikitsugi.problems import ERROR
     from hikitsugi.report.audit_view import AuditView
-    from hikitsugi.validate import check
 
     day = as_of(options.as_of)
-    result = check(options.root, use_cache=not options.no_cache)
+    result = checked(options.root, use_cache=not options.no_cache)
     errors = [p for p in result.problems if p.severity == ERROR]
     base = [p for p in errors if p.file in BASE_FILES]
     if base:
@@ -103,7 +106,7 @@ def run(options: argparse.Namespace, out: TextIO, lang: str) -> int:
     return 1 if view.worst() >= FAIL_ON[options.fail_on] else 0
 
 
-def _emit(view: object, options: argparse.Namespace, out: TextIO, lang: str) -> None:
+def _emit(view: AuditView, options: argparse.Namespace, out: TextIO, lang: str) -> None:
     from hikitsugi.report import audit_data, audit_text
 
     writers = {
@@ -114,10 +117,10 @@ def _emit(view: object, options: argparse.Namespace, out: TextIO, lang: str) -> 
     }
     writer = writers[options.format]
     if options.output is None:
-        writer(view, out, lang)  # type: ignore[operator]
+        writer(view, out, lang)
         return
     buffer = io.StringIO()
-    writer(view, buffer, lang)  # type: ignore[operator]
+    writer(view, buffer, lang)
     _write_atomically(options.output, buffer.getvalue())
 
 

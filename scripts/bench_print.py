@@ -1,0 +1,68 @@
+"""Bench the printouts: site_documents (HTML for the site) and one PDF of each kind."""
+
+from __future__ import annotations
+
+import datetime
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from benchlib import generate_kb
+
+from hikitsugi.render import print as printing
+from hikitsugi.render.pdf import pdf_bytes
+from hikitsugi.validate import check
+
+DAY = datetime.date(2027, 2, 1)
+SAMPLE_CITY = Path(__file__).resolve().parent.parent
+SAMPLE_PDFS = (
+    "print/checklists/ikkatsu-uketsuke.html",
+    "print/handover/tanaka-hanako.html",
+    "print/onboarding/gakudo-kakaricho.html",
+)
+
+
+def bench(n: int, workdir: Path) -> None:
+    root = workdir / f"kb-{n}"
+    generate_kb(root, n)
+    start = time.perf_counter()
+    kb = check(root, use_cache=False).kb
+    loaded = time.perf_counter() - start
+    start = time.perf_counter()
+    documents = printing.site_documents(kb, DAY)
+    html = time.perf_counter() - start
+    kinds = {
+        kind: sum(1 for p in documents if p.startswith(f"print/{kind}/"))
+        for kind in ("checklists", "handover", "onboarding")
+    }
+    print(
+        f"print  n={n}: check {loaded:.2f}s; site_documents {html:.2f}s for {len(documents)} documents "
+        f"({kinds}); {1000 * html / max(len(documents), 1):.1f} ms each; ratio to check {html / loaded:.2f}"
+    )
+
+
+def bench_pdf() -> None:
+    """Time one PDF of each kind from the sample city (synthetic packs run to hundreds of pages).
+
+    The first includes loading WeasyPrint and the CJK font.
+    """
+    kb = check(SAMPLE_CITY).kb
+    documents = printing.site_documents(kb, DAY)
+    for path in SAMPLE_PDFS:
+        start = time.perf_counter()
+        data = pdf_bytes(documents[path], SAMPLE_CITY)
+        print(f"print  PDF {path}: {time.perf_counter() - start:.2f}s, {len(data) // 1024} KiB")
+
+
+def main() -> None:
+    sizes = [int(arg) for arg in sys.argv[1:]] or [1000]
+    with tempfile.TemporaryDirectory() as workdir:
+        for n in sizes:
+            bench(n, Path(workdir))
+    bench_pdf()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,58 @@
+"""Options and output shared by `checklist`, `handover` and `onboarding`."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import TextIO
+
+from hikitsugi.errors import UsageError
+from hikitsugi.i18n import register, t
+from hikitsugi.model import KnowledgeBase
+
+register(
+    {
+        "printing.opt-pdf": ("PDF を書き出す (-o が必要)", "write a PDF (needs -o)"),
+        "printing.opt-output": (
+            "書き出すファイル (既定: HTML を標準出力へ)",
+            "file to write (default: HTML to standard output)",
+        ),
+        "printing.pdf-needs-output": (
+            "--pdf には -o FILE で書き出し先を指定してください",
+            "--pdf needs -o FILE to say where to write",
+        ),
+        "printing.written": ("{path} を作成しました", "wrote {path}"),
+    }
+)
+
+
+def add_output(parser: argparse.ArgumentParser, lang: str) -> None:
+    """Add --pdf and -o/--output."""
+    parser.add_argument("--pdf", action="store_true", help=t("printing.opt-pdf", lang))
+    parser.add_argument(
+        "-o", "--output", type=Path, metavar="FILE", help=t("printing.opt-output", lang)
+    )
+
+
+def check_output(options: argparse.Namespace) -> None:
+    """Refuse --pdf without -o before any work is done (PDF bytes do not go to a terminal)."""
+    if options.pdf and options.output is None:
+        raise UsageError("printing.pdf-needs-output")
+
+
+def emit(html: str, kb: KnowledgeBase, options: argparse.Namespace, out: TextIO, lang: str) -> int:
+    """Write *html* (or its PDF) to -o atomically, or the HTML to *out*; return 0."""
+    from hikitsugi.render.print import write_atomic
+
+    if options.output is None:
+        out.write(html)
+        return 0
+    if options.pdf:
+        from hikitsugi.render.pdf import pdf_bytes
+
+        data = pdf_bytes(html, kb.root)
+    else:
+        data = html.encode("utf-8")
+    write_atomic(options.output, data)
+    out.write(t("printing.written", lang, path=str(options.output)) + "\n")
+    return 0

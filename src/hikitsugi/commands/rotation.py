@@ -1,0 +1,38 @@
+"""`hikitsugi rotation`: who leaves in the window and everything their posts hand over."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import TextIO
+
+from hikitsugi.commands.common import add_as_of, add_root, as_of
+from hikitsugi.commands.loading import load_checked
+from hikitsugi.errors import UsageError
+from hikitsugi.i18n import t
+from hikitsugi.render.rotation_report import as_json, text_lines
+from hikitsugi.rotation import plan
+
+
+def add_arguments(parser: argparse.ArgumentParser, lang: str) -> None:
+    """Declare the options of `rotation`."""
+    add_root(parser, lang)
+    add_as_of(parser, lang)
+    parser.add_argument("--window", type=int, metavar="DAYS", help=t("rotation.opt-window", lang))
+    parser.add_argument(
+        "--format", choices=("text", "json"), default="text", help=t("opt.format", lang)
+    )
+
+
+def run(options: argparse.Namespace, out: TextIO, lang: str) -> int:
+    """Plan the rotation and print it; exit 0."""
+    kb = load_checked(options, lang)
+    if options.window is not None and options.window < 0:
+        raise UsageError("rotation.bad-window", value=options.window)
+    result = plan(kb, as_of(options.as_of), options.window)
+    if options.format == "json":
+        json.dump(as_json(result, kb), out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    else:
+        out.write("\n".join(text_lines(result, kb, lang)) + "\n")
+    return 0
