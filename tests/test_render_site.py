@@ -177,10 +177,17 @@ def test_status_dashboard_shows_the_audit(kb: model.KnowledgeBase, pages: dict[s
     assert 'data-owner="kakaricho"' in page
 
 
-def test_checklist_pages(pages: dict[str, str]) -> None:
-    assert "受付簿の件数と申請書の枚数が一致する" in pages["checklists/intake.md"]
-    assert "アカウントを移管した" in pages["checklists/year-end.md"]
-    assert "checklists/gakudo-system.md" not in pages  # no check lines, no checklist
+def test_printable_documents_are_part_of_the_site(pages: dict[str, str]) -> None:
+    assert "受付簿の件数と申請書の枚数が一致する" in pages["print/checklists/intake.html"]
+    assert (
+        '<a href="../print/checklists/intake.html">印刷用チェックリスト</a>'
+        in pages["runbooks/intake.md"]
+    )
+    assert "print/checklists/gakudo-system.html" not in pages  # no check lines, no checklist
+    assert "印刷用チェックリスト" not in pages["runbooks/gakudo-system.md"]
+    year_end = pages["checklists/year-end.md"]
+    assert "アカウントを移管した" in year_end and "../print/checklists/year-end.html" in year_end
+    assert "../print/onboarding/tanto.html" in pages["onboarding/tanto.md"]
 
 
 def test_directory_urls_change_every_link(kb: model.KnowledgeBase) -> None:

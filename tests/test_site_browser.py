@@ -142,6 +142,8 @@ def test_no_request_leaves_the_site(
         "lists/status.html",
         "lists/zones.html",
         "onboarding/nyusho-shuji.html",
+        "print/checklists/shinsei-nyuryoku.html",
+        "print/onboarding/nyusho-shuji.html",
         "runbooks/riyo-chosei.html?q=LGWAN",
     ):
         page.goto(base + path)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from hikitsugi import model
 from hikitsugi.render import site_labels, site_links  # noqa: F401 - registers the labels
+from hikitsugi.render.print import site_documents
 from hikitsugi.render.site_context import SiteContext
 from hikitsugi.render.site_index import (
     render_calendar,
@@ -18,12 +19,7 @@ from hikitsugi.render.site_index import (
     render_owners,
     render_zones,
 )
-from hikitsugi.render.site_runbook import (
-    has_checklist,
-    render_checklist,
-    render_runbook,
-    render_standalone_checklist,
-)
+from hikitsugi.render.site_runbook import render_runbook, render_standalone_checklist
 from hikitsugi.render.site_search import INDEX_PATH, search_index
 from hikitsugi.render.site_status import render_status
 
@@ -43,13 +39,14 @@ def context(
 
 
 def render_pages(ctx: SiteContext) -> dict[str, str]:
-    """Return every generated page and the search index, keyed by path relative to docs/."""
+    """Return every generated page, the printable documents and the search index, by path in docs/."""
     kb = ctx.kb
     pages: dict[str, str] = {}
+    printable = site_documents(kb, ctx.day)  # print/: checklists, handover and onboarding packs
+    ctx.printables = frozenset(printable)
+    pages.update(printable)
     for runbook in kb.runbooks.values():
         pages[site_links.runbook_page(runbook.id)] = render_runbook(ctx, runbook)
-        if has_checklist(runbook):
-            pages[site_links.checklist_page(runbook.id)] = render_checklist(ctx, runbook)
     for checklist in kb.checklists.values():
         pages[site_links.checklist_page(checklist.id)] = render_standalone_checklist(ctx, checklist)
     pages[site_links.list_page("processes")] = render_kind_list(ctx, "process")

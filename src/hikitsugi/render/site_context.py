@@ -15,6 +15,7 @@ from hikitsugi import model
 from hikitsugi.i18n import catalogue, placeholders, t
 from hikitsugi.model import add_months
 from hikitsugi.render import safe_markdown, site_labels, site_links
+from hikitsugi.render.sheets import print_path
 from hikitsugi.render.templates import environment
 from hikitsugi.schedule import Occurrence, active_occurrences, fiscal_year_start
 
@@ -56,6 +57,7 @@ class SiteContext:
     directory_urls: bool = False
     env: jinja2.Environment = field(init=False)
     _posts: dict[str | None, Markup] = field(init=False, default_factory=dict)
+    printables: frozenset[str] = frozenset()  # paths of the print/ documents in this build
 
     def __post_init__(self) -> None:
         self.env = environment(self.kb.root)
@@ -67,6 +69,11 @@ class SiteContext:
     def link(self, source: str, target: str, anchor: str = "") -> str:
         """Return a relative link between two generated pages."""
         return site_links.href(source, target, self.directory_urls, anchor)
+
+    def printable(self, kind: str, name: str) -> str | None:
+        """Path of the printable document print/KIND/NAME.html when this build has it."""
+        path = print_path(kind, name)
+        return path if path in self.printables else None
 
     def holders(self, role: str) -> list[str]:
         """Names of the people holding *role* on the build day."""
@@ -118,6 +125,7 @@ class SiteContext:
             page=page,
             label=self.label,
             link=lambda target, anchor="": self.link(page, target, anchor),
+            file_link=lambda target: site_links.file_href(page, target, self.directory_urls),
             markdown=lambda text: Markup(safe_markdown.render(text)),
             P=self.post,
             front_matter=front_matter,

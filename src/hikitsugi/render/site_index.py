@@ -152,6 +152,7 @@ def render_onboarding(ctx: SiteContext, role: model.Role) -> str:
     return ctx.render(
         "onboarding.html.j2",
         site_links.onboarding_page(role.id),
+        printable=ctx.printable("onboarding", role.id),
         role=role,
         timed=timed,
         untimed=untimed,

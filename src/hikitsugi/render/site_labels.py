@@ -73,6 +73,7 @@ register(
         "site.used-by": ("この手順書を使う業務", "Used by"),
         "site.related": ("関連する手順書", "Related"),
         "site.checklist-link": ("印刷用チェックリスト", "Printable checklist"),
+        "site.onboarding-print": ("印刷用の業務案内", "Printable onboarding pack"),
         "site.checklist-mode.read-do": ("読み上げながら実施 (read-do)", "read-do"),
         "site.checklist-mode.do-confirm": ("実施後に確認 (do-confirm)", "do-confirm"),
         "site.source": ("元ファイル", "Source file"),

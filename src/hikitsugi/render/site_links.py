@@ -51,3 +51,10 @@ def href(source: str, target: str, directory_urls: bool, anchor: str = "") -> st
     if not directory_urls and relative == ".":
         relative = "./"
     return relative + (f"#{anchor}" if anchor else "")
+
+
+def file_href(source: str, target: str, directory_urls: bool) -> str:
+    """Return a relative link from page *source* to the static file *target* (e.g. print/…html)."""
+    source_url = url(source, directory_urls)
+    here = source_url.rstrip("/") if directory_urls else posixpath.dirname(source_url)
+    return posixpath.relpath(target, here or ".")

@@ -64,6 +64,10 @@ def navigation(ctx: SiteContext, own_pages: list[Any]) -> list[Any]:
         _entry(role.title, site_links.onboarding_page(role.id))
         for role in ctx.kb.roster.roles.values()
     ]
+    checklists = [
+        _entry(c.title, site_links.checklist_page(c.id))
+        for c in sorted(ctx.kb.checklists.values(), key=lambda c: (c.title, c.id))
+    ]
     runbooks = [
         {ctx.label("site.kind.process"): runbook_sections(ctx, "process")},
         {ctx.label("site.kind.tool"): runbook_sections(ctx, "tool")},
@@ -72,5 +76,6 @@ def navigation(ctx: SiteContext, own_pages: list[Any]) -> list[Any]:
         *own_pages,
         {ctx.label("site.nav.lists"): lists},
         {ctx.label("site.nav.runbooks"): runbooks},
+        *([{ctx.label("site.nav.checklists"): _chunked(ctx, checklists)}] if checklists else []),
         {ctx.label("site.nav.onboarding"): _chunked(ctx, onboarding)},
     ]

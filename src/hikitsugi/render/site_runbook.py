@@ -62,11 +62,6 @@ def zones_of(runbook: model.Runbook) -> list[str]:
     return [zone for zone in ZONES if zone in touched]
 
 
-def has_checklist(runbook: model.Runbook) -> bool:
-    """Say whether the runbook yields a printable checklist."""
-    return any(step.check for step in runbook.steps) or bool(runbook.checklist_items)
-
-
 def render_runbook(ctx: SiteContext, runbook: model.Runbook) -> str:
     """Return the Markdown/HTML of a runbook's page."""
     page = site_links.runbook_page(runbook.id)
@@ -82,24 +77,7 @@ def render_runbook(ctx: SiteContext, runbook: model.Runbook) -> str:
         uses=[known[i] for i in runbook.uses if i in known],
         used_by=ctx.used_by.get(runbook.id, []),
         related=[known[i] for i in runbook.related if i in known],
-        checklist=site_links.checklist_page(runbook.id) if has_checklist(runbook) else None,
-    )
-
-
-def render_checklist(ctx: SiteContext, runbook: model.Runbook) -> str:
-    """Return the printable checklist page of a runbook (its steps' checks and extra items)."""
-    page = site_links.checklist_page(runbook.id)
-    lines = [(step, step.check) for step in runbook.steps if step.check]
-    return ctx.render(
-        "checklist.html.j2",
-        page,
-        title=runbook.title,
-        source=site_links.runbook_page(runbook.id),
-        mode=runbook.checklist_mode,
-        lines=lines,
-        extra=[(None, text) for text in runbook.checklist_items],
-        owner=runbook.owner,
-        review=review_state(ctx.kb, runbook, ctx.day),
+        checklist=ctx.printable("checklists", runbook.id),
     )
 
 
@@ -110,9 +88,8 @@ def render_standalone_checklist(ctx: SiteContext, checklist: model.Checklist) ->
         "checklist.html.j2",
         page,
         title=checklist.title,
-        source=None,
+        printable=ctx.printable("checklists", checklist.id),
         mode=checklist.mode,
-        lines=[],
         extra=[(item.role, item.text) for item in checklist.items],
         owner=checklist.owner,
         review=review_state(ctx.kb, checklist, ctx.day),
