@@ -22,8 +22,8 @@ _LIST_MARK = re.compile(r"(?m)^\s*(?:[-+*]|\d+[.)])\s+")
 
 
 def normalize(text: str) -> str:
-    """NFKC, lower case, Markdown marks removed, spaces collapsed (the browser does the same)."""
-    text = _LIST_MARK.sub(" ", unicodedata.normalize("NFKC", text).lower())
+    """NFKC, Markdown marks removed, spaces collapsed; the browser lower-cases it once on load."""
+    text = _LIST_MARK.sub(" ", unicodedata.normalize("NFKC", text))
     return _SPACE.sub(" ", _MARKUP.sub(" ", text)).strip()
 
 

@@ -74,17 +74,17 @@
     for (var s = 0; s < doc.st.length; s++) stepScores.push(0);
     for (var t = 0; t < terms.length; t++) {
       var best = 0, sum = 0;
-      for (var f = 0; f < doc.f.length; f++) {
-        var v = FIELD_WEIGHTS[f] * termScore(terms[t], doc.f[f]);
+      for (var f = 0; f < doc.fl.length; f++) {
+        var v = FIELD_WEIGHTS[f] * termScore(terms[t], doc.fl[f]);
         best = Math.max(best, v); sum += v;
       }
       for (var k = 0; k < doc.st.length; k++) {
-        var sv = termScore(terms[t], doc.st[k][2]);
+        var sv = termScore(terms[t], doc.st[k][3]);
         stepScores[k] += sv * idf[t];
         var w = STEP_WEIGHT * sv;
         best = Math.max(best, w); sum += w * 0.3;
       }
-      if (!doc.all) doc.all = doc.f.concat(doc.st.map(function (st) { return st[2]; })).join(" ");
+      if (!doc.all) doc.all = doc.fl.concat(doc.st.map(function (st) { return st[3]; })).join(" ");
       best = Math.max(best, WHOLE_WEIGHT * termScore(terms[t], doc.all));
       if (best > 0) matched++;
       total += idf[t] * (best + 0.15 * sum);
@@ -97,15 +97,26 @@
     return { doc: doc, score: score, step: step };
   }
 
+  /* Matching is on lower-cased copies, made once; snippets show the text as written. */
+  function prepare(index) {
+    if (index.prepared) return;
+    index.docs.forEach(function (doc) {
+      doc.fl = doc.f.map(function (f) { return f.toLowerCase(); });
+      doc.st.forEach(function (st) { st[3] = st[2].toLowerCase(); });
+    });
+    index.prepared = true;
+  }
+
   function search(index, query) {
+    prepare(index);
     var words = normalize(query).split(" ").filter(Boolean);
     if (!words.length) return [];
     var terms = words.map(makeTerm), docs = index.docs, idf = [];
     for (var t = 0; t < terms.length; t++) {
       var df = 0;
       for (var d = 0; d < docs.length; d++) {
-        var hit = docs[d].f.some(function (f) { return termScore(terms[t], f) > 0; }) ||
-          docs[d].st.some(function (st) { return termScore(terms[t], st[2]) > 0; });
+        var hit = docs[d].fl.some(function (f) { return termScore(terms[t], f) > 0; }) ||
+          docs[d].st.some(function (st) { return termScore(terms[t], st[3]) > 0; });
         if (hit) df++;
       }
       idf.push(Math.log(1 + docs.length / (1 + df)));
@@ -120,10 +131,10 @@
   }
 
   function snippet(text, terms) {
-    var at = -1;
+    var at = -1, lower = text.toLowerCase();
     for (var t = 0; t < terms.length && at < 0; t++) {
-      at = text.indexOf(terms[t].text);
-      for (var g = 0; at < 0 && g < terms[t].grams.length; g++) at = text.indexOf(terms[t].grams[g]);
+      at = lower.indexOf(terms[t].text);
+      for (var g = 0; at < 0 && g < terms[t].grams.length; g++) at = lower.indexOf(terms[t].grams[g]);
     }
     var start = Math.max(0, at - 20);
     return (start > 0 ? "…" : "") + text.slice(start, start + 80) + (start + 80 < text.length ? "…" : "");
