@@ -241,3 +241,10 @@ def test_static_assets_are_local() -> None:
     assert set(assets) == {"assets/hikitsugi/hikitsugi.js", "assets/hikitsugi/hikitsugi.css"}
     for content in assets.values():
         assert not re.search(rb"https?://", content)
+
+
+def test_docs_name_every_site_template() -> None:
+    text = (Path(__file__).resolve().parent.parent / "docs" / "site.md").read_text(encoding="utf-8")
+    named = set(re.findall(r"`([a-z_]+\.html\.j2)`", text))
+    shipped = {p.name for p in (Path(site_links.__file__).parent.parent / "templates" / "site").glob("*.j2")}
+    assert named == shipped
