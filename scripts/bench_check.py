@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from benchlib import generate_kb  # noqa: E402
+from benchlib import generate_kb
 
 FLOOR = """
 import sys, yaml, pathlib
@@ -43,9 +43,11 @@ def bench(n: int, workdir: Path) -> None:
         cold = min(cold, timed(check, repeat=1))
     subprocess.run(check, check=False, stdout=subprocess.DEVNULL)  # fill the cache
     warm = timed(check)
-    print(f"check N={n:>6} ({size / 1024:.1f} KB/runbook): parse floor {floor:6.2f} s | "
-          f"cold {cold:6.2f} s = {cold / floor:4.2f} x floor (target <= 1.3) | "
-          f"warm {warm:6.2f} s = {warm / floor:4.2f} x floor (target <= 0.2)")
+    print(
+        f"check N={n:>6} ({size / 1024:.1f} KB/runbook): parse floor {floor:6.2f} s | "
+        f"cold {cold:6.2f} s = {cold / floor:4.2f} x floor (target <= 1.3) | "
+        f"warm {warm:6.2f} s = {warm / floor:4.2f} x floor (target <= 0.2)"
+    )
 
 
 def main() -> None:

@@ -10,9 +10,28 @@ ROLES = [f"post-{i}" for i in range(12)]
 ZONES = ["mynumber", "lgwan", "internet", "paper"]
 METHODS = ["sanitize", "media", "rekey", "integration"]
 WORDS = [
-    "学童クラブ", "入所申請", "就労証明書", "基準指数", "調整指数", "利用調整", "決定通知",
-    "待機児童", "繰上げ", "無害化", "LGWAN", "電子申請", "CSV", "減免", "住民税",
-    "名簿", "委託先", "窓口", "郵送", "読み合わせ", "ダブルチェック", "システム",
+    "学童クラブ",
+    "入所申請",
+    "就労証明書",
+    "基準指数",
+    "調整指数",
+    "利用調整",
+    "決定通知",
+    "待機児童",
+    "繰上げ",
+    "無害化",
+    "LGWAN",
+    "電子申請",
+    "CSV",
+    "減免",
+    "住民税",
+    "名簿",
+    "委託先",
+    "窓口",
+    "郵送",
+    "読み合わせ",
+    "ダブルチェック",
+    "システム",
 ]
 
 
@@ -60,7 +79,9 @@ def runbook_yaml(index: int, rng: random.Random, n: int) -> str:
         if step % 3 == 1:
             lines += [f"    caution: {_text(rng, 4)}"]
         if step % 4 == 2:
-            lines += [f"    transfer: {{from: {source}, to: {target}, method: {rng.choice(METHODS)}}}"]
+            lines += [
+                f"    transfer: {{from: {source}, to: {target}, method: {rng.choice(METHODS)}}}"
+            ]
     lines += [
         "contacts:",
         "  - {name: 運営法人 担当, phone: 000-0000-0000}",
@@ -83,8 +104,12 @@ def generate_kb(root: Path, n: int, seed: int = 0) -> None:
     (root / "hikitsugi.yml").write_text("organization: ベンチ市\nlanguage: ja\n", encoding="utf-8")
     roster = ["roles:"] + [f"  - {{id: {r}, title: ポスト {r}}}" for r in ROLES] + ["people:"]
     for i, role in enumerate(ROLES):
-        roster += [f"  - id: person-{i}", f"    name: 職員 {i}", "    assignments:",
-                   f"      - {{role: {role}, from: 2024-04-01, until: 2027-03-31}}"]
+        roster += [
+            f"  - id: person-{i}",
+            f"    name: 職員 {i}",
+            "    assignments:",
+            f"      - {{role: {role}, from: 2024-04-01, until: 2027-03-31}}",
+        ]
     (root / "roster.yml").write_text("\n".join(roster) + "\n", encoding="utf-8")
     for index in range(n):
         folder = root / "runbooks" / f"group-{index // 100:03d}"

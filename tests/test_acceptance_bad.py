@@ -23,7 +23,9 @@ def make_kb(case: str, target: Path) -> Path:
 
 
 @pytest.mark.parametrize("case", CASES)
-def test_bad_case_reports_exactly_the_expected_lines(case: str, tmp_path: Path, cli: Callable[..., CliResult]) -> None:
+def test_bad_case_reports_exactly_the_expected_lines(
+    case: str, tmp_path: Path, cli: Callable[..., CliResult]
+) -> None:
     root = make_kb(case, tmp_path / case)
     code, out, err = cli("check", "--root", str(root), "--no-cache")
     expected = (BAD / case / "expected.txt").read_text(encoding="utf-8").splitlines()

@@ -10,13 +10,16 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, CliResult
-from hikitsugi import __version__, cli as cli_module
+from hikitsugi import __version__
+from hikitsugi import cli as cli_module
 from hikitsugi.validate import check
 
 
 def make_kb(root: Path, language: str = "ja") -> Path:
     root.mkdir(parents=True, exist_ok=True)
-    (root / "hikitsugi.yml").write_text(f"organization: テスト市\nlanguage: {language}\n", encoding="utf-8")
+    (root / "hikitsugi.yml").write_text(
+        f"organization: テスト市\nlanguage: {language}\n", encoding="utf-8"
+    )
     (root / "roster.yml").write_text(
         "roles:\n  - {id: kakaricho, title: 係長}\npeople:\n  - id: a\n    name: 甲\n    assignments:\n"
         "      - {role: kakaricho, from: 2024-04-01}\n",
@@ -25,7 +28,9 @@ def make_kb(root: Path, language: str = "ja") -> Path:
     return root
 
 
-def test_version_and_help(cli: Callable[..., CliResult], capsys: pytest.CaptureFixture[str]) -> None:
+def test_version_and_help(
+    cli: Callable[..., CliResult], capsys: pytest.CaptureFixture[str]
+) -> None:
     assert cli("--version")[0] == 0
     assert __version__ in capsys.readouterr().out
     assert cli("--help")[0] == 0
@@ -43,17 +48,23 @@ def test_usage_errors_exit_2(cli: Callable[..., CliResult]) -> None:
     assert cli("no-such-command")[0] == 2
 
 
-def test_a_folder_without_settings_exits_2_with_a_clear_message(tmp_path: Path, cli: Callable[..., CliResult]) -> None:
-    code, out, err = cli("check", "--root", str(tmp_path))
+def test_a_folder_without_settings_exits_2_with_a_clear_message(
+    tmp_path: Path, cli: Callable[..., CliResult]
+) -> None:
+    code, _out, err = cli("check", "--root", str(tmp_path))
     assert code == 2
     assert "hikitsugi.yml" in err and "Traceback" not in err
 
 
-def test_messages_follow_the_kb_language(tmp_path: Path, cli: Callable[..., CliResult], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_messages_follow_the_kb_language(
+    tmp_path: Path, cli: Callable[..., CliResult], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.delenv("HIKITSUGI_LANG", raising=False)
     root = make_kb(tmp_path / "kb", "en")
     (root / "runbooks").mkdir()
-    (root / "runbooks" / "x.yml").write_text("id: x\ntitle: t\nkind: tool\nsummary: s\nowner: nobody\n", encoding="utf-8")
+    (root / "runbooks" / "x.yml").write_text(
+        "id: x\ntitle: t\nkind: tool\nsummary: s\nowner: nobody\n", encoding="utf-8"
+    )
     code, out, _ = cli("check", "--root", str(root), "--no-cache")
     assert code == 1
     assert "runbooks/x.yml:5:1: owner: role 'nobody' is not in roster.yml" in out
@@ -67,7 +78,7 @@ def test_an_internal_error_is_reported_without_a_traceback(
 
     monkeypatch.delenv("HIKITSUGI_DEBUG", raising=False)
     monkeypatch.setattr("hikitsugi.commands.check.check", broken)
-    code, out, err = cli("check", "--root", str(REPO))
+    code, _out, err = cli("check", "--root", str(REPO))
     assert code == 3
     assert "RuntimeError" in err and "README" in err and "Traceback" not in err
 
@@ -77,13 +88,25 @@ def test_new_writes_a_valid_starter_and_refuses_to_overwrite(
     kind: str, tmp_path: Path, cli: Callable[..., CliResult]
 ) -> None:
     root = make_kb(tmp_path / "kb")
-    code, out, err = cli("new", kind, "gakudo-intake", "--title", "学童クラブ入所申請の受付", "--owner", "kakaricho", "--root", str(root))
+    code, _out, err = cli(
+        "new",
+        kind,
+        "gakudo-intake",
+        "--title",
+        "学童クラブ入所申請の受付",
+        "--owner",
+        "kakaricho",
+        "--root",
+        str(root),
+    )
     assert code == 0, err
     folder = "checklists" if kind == "checklist" else "runbooks"
     written = root / folder / "gakudo-intake.yml"
     text = written.read_text(encoding="utf-8")
     schema_name = "checklist" if kind == "checklist" else "runbook"
-    assert text.startswith(f"# yaml-language-server: $schema=../docs/schema/{schema_name}.schema.json\n")
+    assert text.startswith(
+        f"# yaml-language-server: $schema=../docs/schema/{schema_name}.schema.json\n"
+    )
     assert check(root, use_cache=False).errors == []
     code, _, err = cli("new", kind, "gakudo-intake", "--title", "別", "--root", str(root))
     assert code == 2 and "上書き" in err
@@ -97,25 +120,38 @@ def test_new_refuses_a_bad_id(tmp_path: Path, cli: Callable[..., CliResult]) -> 
     assert not (root / "runbooks").exists()
 
 
-def test_new_escapes_titles_that_look_like_yaml(tmp_path: Path, cli: Callable[..., CliResult]) -> None:
+def test_new_escapes_titles_that_look_like_yaml(
+    tmp_path: Path, cli: Callable[..., CliResult]
+) -> None:
     root = make_kb(tmp_path / "kb")
     title = 'key: "value" # not a comment'
     assert cli("new", "tool", "tricky", "--title", title, "--root", str(root))[0] == 0
     assert check(root, use_cache=False).kb.runbooks["tricky"].title == title
 
 
-def test_schema_command_publishes_what_the_repository_ships(tmp_path: Path, cli: Callable[..., CliResult]) -> None:
+def test_schema_command_publishes_what_the_repository_ships(
+    tmp_path: Path, cli: Callable[..., CliResult]
+) -> None:
     assert cli("schema", "--output", str(tmp_path / "schema"))[0] == 0
     for shipped in (REPO / "docs" / "schema").iterdir():
-        assert (tmp_path / "schema" / shipped.name).read_text(encoding="utf-8") == shipped.read_text(encoding="utf-8")
+        assert (tmp_path / "schema" / shipped.name).read_text(
+            encoding="utf-8"
+        ) == shipped.read_text(encoding="utf-8")
 
 
 def test_the_console_script_runs_as_a_module() -> None:
-    result = subprocess.run([sys.executable, "-m", "hikitsugi", "--version"], capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "hikitsugi", "--version"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 0 and __version__ in result.stdout
 
 
-def test_language_guess_reads_the_root_option(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_language_guess_reads_the_root_option(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.delenv("HIKITSUGI_LANG", raising=False)
     make_kb(tmp_path / "kb", "en")
     assert cli_module.guess_language(["check", "--root", str(tmp_path / "kb")]) == "en"
@@ -123,7 +159,11 @@ def test_language_guess_reads_the_root_option(tmp_path: Path, monkeypatch: pytes
     assert cli_module.guess_language(["--root", str(tmp_path)]) == "ja"
 
 
-def test_argparse_speaks_japanese_by_default(cli: Callable[..., CliResult], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_argparse_speaks_japanese_by_default(
+    cli: Callable[..., CliResult],
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     monkeypatch.setenv("HIKITSUGI_LANG", "ja")
     assert cli("check", "--format", "xml")[0] == 2
     err = capsys.readouterr().err

@@ -28,5 +28,9 @@ def test_every_message_exists_in_japanese_and_english_with_the_same_placeholders
 def test_japanese_messages_are_japanese() -> None:
     load_every_module()
     for key, texts in catalogue().items():
-        if texts["ja"] != texts["en"] and len(texts["ja"]) > 4:  # short labels like "ID" stay as they are
-            assert any("\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef" for ch in texts["ja"]), key
+        if (
+            texts["ja"] != texts["en"] and len(texts["ja"]) > 4
+        ):  # short labels like "ID" stay as they are
+            assert any(
+                "\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef" for ch in texts["ja"]
+            ), key

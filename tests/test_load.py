@@ -9,7 +9,7 @@ import pytest
 from hikitsugi.load import MAX_DEPTH, LoadError, parse, read_bytes
 
 
-def load(text: str | bytes):  # noqa: ANN201 - small helper
+def load(text: str | bytes):
     return parse(text.encode("utf-8") if isinstance(text, str) else text, "runbooks/x.yml")
 
 
@@ -30,7 +30,15 @@ def test_positions_are_one_based_and_point_at_keys_and_items() -> None:
 
 def test_scalars_stay_plain_and_dates_stay_text() -> None:
     data = load("a: 2026-04-01\nb: yes\nc: 12\nd: 1.5\ne: ~\nf: '04-01'\ng: 04-01\n").data
-    assert data == {"a": "2026-04-01", "b": True, "c": 12, "d": 1.5, "e": None, "f": "04-01", "g": "04-01"}
+    assert data == {
+        "a": "2026-04-01",
+        "b": True,
+        "c": 12,
+        "d": 1.5,
+        "e": None,
+        "f": "04-01",
+        "g": "04-01",
+    }
 
 
 def test_a_utf8_bom_is_accepted() -> None:
@@ -82,7 +90,9 @@ def test_merge_keys_are_refused() -> None:
 
 
 def test_deep_nesting_is_refused() -> None:
-    assert refusal("a: " + "[" * (MAX_DEPTH + 5) + "]" * (MAX_DEPTH + 5) + "\n").key == "load.too-deep"
+    assert (
+        refusal("a: " + "[" * (MAX_DEPTH + 5) + "]" * (MAX_DEPTH + 5) + "\n").key == "load.too-deep"
+    )
 
 
 def test_tab_indentation_names_the_tab() -> None:
@@ -109,17 +119,20 @@ def test_shift_jis_is_named_with_how_to_convert() -> None:
 
 def test_euc_jp_and_utf16_are_named() -> None:
     # EUC-JP text that is not also valid CP932
-    assert refusal("title: 学童クラブの受付\n".encode("euc_jp")).params["encoding"] in ("EUC-JP", "Shift_JIS (CP932)")
+    assert refusal("title: 学童クラブの受付\n".encode("euc_jp")).params["encoding"] in (
+        "EUC-JP",
+        "Shift_JIS (CP932)",
+    )
     assert refusal("id: a\n".encode("utf-16")).params["encoding"] == "UTF-16"
 
 
-def test_syntax_errors_say_where(tmp_path) -> None:  # noqa: ANN001
+def test_syntax_errors_say_where(tmp_path) -> None:
     error = refusal("id: a\ntitle: [unclosed\nkind: tool\n")
     assert error.key.startswith("load.syntax")
     assert error.line == 3
 
 
-def test_files_over_the_limit_are_refused_before_parsing(tmp_path) -> None:  # noqa: ANN001
+def test_files_over_the_limit_are_refused_before_parsing(tmp_path) -> None:
     path = tmp_path / "big.yml"
     path.write_bytes(b"a: " + b"x" * 5000 + b"\n")
     with pytest.raises(LoadError) as caught:

@@ -42,8 +42,13 @@ def test_the_sample_city_is_valid_and_complete() -> None:
 def test_every_problem_of_every_file_is_reported_in_one_run(tmp_path: Path) -> None:
     root = copy_sample(tmp_path / "kb")
     first = next((root / "runbooks").rglob("*.yml"))
-    second = sorted((root / "runbooks").rglob("*.yml"))[-1]
-    first.write_text(first.read_text(encoding="utf-8").replace("kind: ", "kind: proces\nx_unknown: 1\nkind_old: ", 1), encoding="utf-8")
+    second = max((root / "runbooks").rglob("*.yml"))
+    first.write_text(
+        first.read_text(encoding="utf-8").replace(
+            "kind: ", "kind: proces\nx_unknown: 1\nkind_old: ", 1
+        ),
+        encoding="utf-8",
+    )
     second.write_text(second.read_text(encoding="utf-8") + "owner2: nobody\n", encoding="utf-8")
     result = check(root, use_cache=False)
     files = {p.file for p in result.errors}
@@ -52,13 +57,22 @@ def test_every_problem_of_every_file_is_reported_in_one_run(tmp_path: Path) -> N
     assert all(p.line >= 1 and p.column >= 1 for p in result.problems)
 
 
-def test_json_output_is_a_list_of_located_problems(tmp_path: Path, cli: Callable[..., CliResult]) -> None:
+def test_json_output_is_a_list_of_located_problems(
+    tmp_path: Path, cli: Callable[..., CliResult]
+) -> None:
     root = copy_sample(tmp_path / "kb")
-    (root / "runbooks" / "bad.yml").write_text("id: bad\ntitle: x\nkind: tool\nsummary: y\nowner: nobody\n", encoding="utf-8")
+    (root / "runbooks" / "bad.yml").write_text(
+        "id: bad\ntitle: x\nkind: tool\nsummary: y\nowner: nobody\n", encoding="utf-8"
+    )
     code, out, _ = cli("check", "--root", str(root), "--format", "json", "--no-cache")
     problems = json.loads(out)
     assert code == 1
-    assert {"file": "runbooks/bad.yml", "line": 5, "column": 1, "path": "owner"}.items() <= problems[0].items()
+    assert {
+        "file": "runbooks/bad.yml",
+        "line": 5,
+        "column": 1,
+        "path": "owner",
+    }.items() <= problems[0].items()
     assert set(problems[0]) >= {"file", "line", "column", "path", "message"}
 
 
@@ -66,12 +80,22 @@ def test_a_problem_inherited_from_a_standard_points_at_the_standard(tmp_path: Pa
     root = copy_sample(tmp_path / "kb")
     standard = next((root / "standards").rglob("*.yml"))
     text = standard.read_text(encoding="utf-8")
-    (root / "roster.yml").write_text((root / "roster.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    (root / "roster.yml").write_text(
+        (root / "roster.yml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
     local = next(r for r in check(root, use_cache=False).kb.runbooks.values() if r.extends)
     inherited_role = next(
-        s.role for s in local.steps if s.role and s.role in text and s.role not in (root / local.source).read_text(encoding="utf-8")
+        s.role
+        for s in local.steps
+        if s.role
+        and s.role in text
+        and s.role not in (root / local.source).read_text(encoding="utf-8")
     )
-    roster = (root / "roster.yml").read_text(encoding="utf-8").replace(f"id: {inherited_role}\n", "id: renamed-post\n", 1)
+    roster = (
+        (root / "roster.yml")
+        .read_text(encoding="utf-8")
+        .replace(f"id: {inherited_role}\n", "id: renamed-post\n", 1)
+    )
     (root / "roster.yml").write_text(roster, encoding="utf-8")
     files = {p.file for p in check(root, use_cache=False).errors if p.key == "check.unknown-role"}
     assert standard.relative_to(root).as_posix() in files
@@ -82,14 +106,27 @@ MUTATIONS: list[tuple[str, Callable[[Path], None]]] = [
     ("unchanged", lambda root: None),
     ("rename", lambda root: _first(root).rename(_first(root).with_name("zz-renamed.yml"))),
     ("delete", lambda root: _first(root).unlink()),
-    ("roster", lambda root: (root / "roster.yml").write_text((root / "roster.yml").read_text(encoding="utf-8") + "extra: 1\n", encoding="utf-8")),
-    ("config", lambda root: (root / "hikitsugi.yml").write_text((root / "hikitsugi.yml").read_text(encoding="utf-8").replace("language: ja", "language: en"), encoding="utf-8")),
+    (
+        "roster",
+        lambda root: (root / "roster.yml").write_text(
+            (root / "roster.yml").read_text(encoding="utf-8") + "extra: 1\n", encoding="utf-8"
+        ),
+    ),
+    (
+        "config",
+        lambda root: (root / "hikitsugi.yml").write_text(
+            (root / "hikitsugi.yml")
+            .read_text(encoding="utf-8")
+            .replace("language: ja", "language: en"),
+            encoding="utf-8",
+        ),
+    ),
     ("duplicate", lambda root: shutil.copy(_first(root), _first(root).with_name("aa-copy.yml"))),
 ]
 
 
 def _first(root: Path) -> Path:
-    return sorted((root / "runbooks").rglob("*.yml"))[0]
+    return min((root / "runbooks").rglob("*.yml"))
 
 
 def _edit_first(root: Path, old: str, new: str) -> None:

@@ -25,12 +25,16 @@ register(
             "hikitsugi: check, publish, print and audit operating runbooks kept as YAML",
         ),
         "cli.internal": (
-            "hikitsugi の内部エラーです ({error})。入力の誤りではありません。"
-            "実行したコマンドとこのメッセージを添えて、README の「問題の報告」の手順で報告してください"
-            " (HIKITSUGI_DEBUG=1 を付けて実行すると詳細が表示されます)",
-            "internal error in hikitsugi ({error}); this is not a fault in your input. "
-            "Please report it as README's 'Reporting problems' says, with the command and this "
-            "message (run with HIKITSUGI_DEBUG=1 for details)",
+            (
+                "hikitsugi の内部エラーです ({error})。入力の誤りではありません。"
+                "実行したコマンドとこのメッセージを添えて、README の「問題の報告」の手順で報告してください"
+                " (HIKITSUGI_DEBUG=1 を付けて実行すると詳細が表示されます)"
+            ),
+            (
+                "internal error in hikitsugi ({error}); this is not a fault in your input. "
+                "Please report it as README's 'Reporting problems' says, with the command and this "
+                "message (run with HIKITSUGI_DEBUG=1 for details)"
+            ),
         ),
         "cli.interrupted": ("中断しました", "interrupted"),
     }

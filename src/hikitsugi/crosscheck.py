@@ -35,13 +35,21 @@ class _Item:
     own: dict[str, Any] | None = None  # what the file itself says, before an extends merge
 
 
-def _at(locator: Locator, path: tuple[Any, ...], key: str, severity: str = ERROR, **params: Any) -> Problem:
+def _at(
+    locator: Locator, path: tuple[Any, ...], key: str, severity: str = ERROR, **params: Any
+) -> Problem:
     file, line, column = locator.locate(path)
-    return Problem(file, line, column, format_path(locator.source_path(path)), key, params, severity)
+    return Problem(
+        file, line, column, format_path(locator.source_path(path)), key, params, severity
+    )
 
 
 def cross_check(
-    root: Path, config: model.Config, roster: model.Roster | None, sources: list[_Source], build_model: bool = True
+    root: Path,
+    config: model.Config,
+    roster: model.Roster | None,
+    sources: list[_Source],
+    build_model: bool = True,
 ) -> CrossResult:
     """Check what spans files and build the KnowledgeBase of what passed (unless told not to)."""
     problems: list[Problem] = []
@@ -52,9 +60,13 @@ def cross_check(
         item_id = data.get("id") if isinstance(data, dict) else None
         if not isinstance(item_id, str):
             continue
-        item = _Item(source, data, source.locator, failed=any(p.severity == ERROR for p in source.problems))  # type: ignore[arg-type]
+        item = _Item(
+            source, data, source.locator, failed=any(p.severity == ERROR for p in source.problems)
+        )  # type: ignore[arg-type]
         if item_id in owners:
-            problems.append(_at(item.locator, ("id",), "check.duplicate-id", id=item_id, other=owners[item_id]))
+            problems.append(
+                _at(item.locator, ("id",), "check.duplicate-id", id=item_id, other=owners[item_id])
+            )
             item.failed = True
             continue
         owners[item_id] = source.relpath
@@ -77,7 +89,9 @@ def cross_check(
         | {it.source.relpath for group in items.values() for it in group.values() if it.failed}
     )
     if not build_model:
-        return CrossResult(model.KnowledgeBase(root, config, roster or model.Roster()), problems, skipped)
+        return CrossResult(
+            model.KnowledgeBase(root, config, roster or model.Roster()), problems, skipped
+        )
     kb = model.KnowledgeBase(
         root=root,
         config=config,
@@ -87,7 +101,11 @@ def cross_check(
             for i, it in items["runbooks"].items()
             if not it.failed
         },
-        checklists={i: model.checklist_from(it.data, it.source.relpath, _line(it)) for i, it in items["checklists"].items() if not it.failed},
+        checklists={
+            i: model.checklist_from(it.data, it.source.relpath, _line(it))
+            for i, it in items["checklists"].items()
+            if not it.failed
+        },
         standards={
             i: model.runbook_from(it.data, it.source.relpath, _line(it), standard=True)
             for i, it in items["standards"].items()
@@ -104,7 +122,11 @@ def _line(item: _Item) -> int:
 def _resolve_extends(items: dict[str, dict[str, _Item]], problems: list[Problem]) -> None:
     """Merge every runbook (and standard) that extends a standard, innermost first."""
     everything = {**items["standards"], **items["runbooks"]}
-    parents = {i: it.data["extends"] for i, it in everything.items() if isinstance(it.data.get("extends"), str)}
+    parents = {
+        i: it.data["extends"]
+        for i, it in everything.items()
+        if isinstance(it.data.get("extends"), str)
+    }
     done: set[str] = set()
 
     def resolve(item_id: str) -> None:
@@ -116,12 +138,20 @@ def _resolve_extends(items: dict[str, dict[str, _Item]], problems: list[Problem]
         if target is None:
             return
         cycle = find_cycle(item_id, parents)
-        if cycle and cycle[0] == item_id:  # report at each member; a runbook leading into it just fails
-            problems.append(_at(item.locator, ("extends",), "check.extends-cycle", cycle=" → ".join(cycle)))
+        if (
+            cycle and cycle[0] == item_id
+        ):  # report at each member; a runbook leading into it just fails
+            problems.append(
+                _at(item.locator, ("extends",), "check.extends-cycle", cycle=" → ".join(cycle))
+            )
             item.failed = True
             return
         if target not in items["standards"]:
-            key = "check.extends-not-standard" if target in items["runbooks"] else "check.unknown-standard"
+            key = (
+                "check.extends-not-standard"
+                if target in items["runbooks"]
+                else "check.unknown-standard"
+            )
             problems.append(_at(item.locator, ("extends",), key, id=target))
             item.failed = True
             return
@@ -129,7 +159,16 @@ def _resolve_extends(items: dict[str, dict[str, _Item]], problems: list[Problem]
         resolve(target)
         if base.failed:
             if not item.failed:
-                problems.append(_at(item.locator, ("extends",), "check.standard-failed", INFO, id=target, file=base.source.relpath))
+                problems.append(
+                    _at(
+                        item.locator,
+                        ("extends",),
+                        "check.standard-failed",
+                        INFO,
+                        id=target,
+                        file=base.source.relpath,
+                    )
+                )
             item.failed = True
             return
         if item.failed:
@@ -148,7 +187,9 @@ def _merge_into(item: _Item, base: _Item, problems: list[Problem]) -> None:
     schema_errors: list[Problem] = []
     if item.source.area == "runbooks":
         full = {k: v for k, v in merged.data.items() if k != "extends"}
-        schema_errors = schema_problems("runbook", full, merged.locator.locate, merged.locator.source_path)
+        schema_errors = schema_problems(
+            "runbook", full, merged.locator.locate, merged.locator.source_path
+        )
     problems.extend(schema_errors)
     item.own = item.data
     item.data, item.locator = merged.data, merged.locator
@@ -170,7 +211,9 @@ def _references(item: _Item, roster: model.Roster | None, runbook_ids: set[str])
     for field_name in ("uses", "related"):
         for index, target in enumerate(_list(data.get(field_name))):
             if isinstance(target, str) and target not in runbook_ids:
-                problems.append(_at(locator, (field_name, index), "check.unknown-runbook", id=target))
+                problems.append(
+                    _at(locator, (field_name, index), "check.unknown-runbook", id=target)
+                )
     return problems
 
 
@@ -183,7 +226,11 @@ def _checklist_references(item: _Item, roster: model.Roster | None) -> list[Prob
         return []
     data, locator = item.data, item.locator
     paths: list[tuple[Any, ...]] = [("owner",)] if "owner" in data else []
-    paths += [("items", i, "role") for i, it in enumerate(data.get("items", [])) if isinstance(it, dict) and "role" in it]
+    paths += [
+        ("items", i, "role")
+        for i, it in enumerate(data.get("items", []))
+        if isinstance(it, dict) and "role" in it
+    ]
     return [
         _at(locator, path, "check.unknown-role", id=_get(data, path))
         for path in paths
@@ -193,7 +240,9 @@ def _checklist_references(item: _Item, roster: model.Roster | None) -> list[Prob
 
 def _checklist_length(item: _Item) -> list[Problem]:
     data = item.data
-    count = sum(1 for s in data.get("steps", []) if s.get("check")) + len((data.get("checklist") or {}).get("items", []))
+    count = sum(1 for s in data.get("steps", []) if s.get("check")) + len(
+        (data.get("checklist") or {}).get("items", [])
+    )
     if count > CHECKLIST_LIMIT:
         path = ("checklist",) if "checklist" in data else ("steps",)
         return [_at(item.locator, path, "check.long-checklist", INFO, count=count)]

@@ -90,18 +90,26 @@ register(
             "nested too deeply (at most {limit} levels)",
         ),
         "load.too-large": (
-            "ファイルが大きすぎます ({size} バイト、上限 {limit} バイト。"
-            "上限は hikitsugi.yml の max_file_bytes で変えられます)",
-            "file is too large ({size} bytes, limit {limit}; "
-            "set max_file_bytes in hikitsugi.yml to change it)",
+            (
+                "ファイルが大きすぎます ({size} バイト、上限 {limit} バイト。"
+                "上限は hikitsugi.yml の max_file_bytes で変えられます)"
+            ),
+            (
+                "file is too large ({size} bytes, limit {limit}; "
+                "set max_file_bytes in hikitsugi.yml to change it)"
+            ),
         ),
         "load.not-utf8": (
-            "文字コードが UTF-8 ではありません ({encoding} のようです)。UTF-8 で保存し直してください"
-            " (例: iconv -f {iconv} -t UTF-8 元.yml > 新.yml、"
-            "またはメモ帳の「名前を付けて保存」で文字コード UTF-8 を選ぶ)",
-            "the file is not UTF-8 (it looks like {encoding}). Save it as UTF-8 "
-            "(e.g. iconv -f {iconv} -t UTF-8 old.yml > new.yml, or choose UTF-8 "
-            "in Notepad's Save As)",
+            (
+                "文字コードが UTF-8 ではありません ({encoding} のようです)。UTF-8 で保存し直してください"
+                " (例: iconv -f {iconv} -t UTF-8 元.yml > 新.yml、"
+                "またはメモ帳の「名前を付けて保存」で文字コード UTF-8 を選ぶ)"
+            ),
+            (
+                "the file is not UTF-8 (it looks like {encoding}). Save it as UTF-8 "
+                "(e.g. iconv -f {iconv} -t UTF-8 old.yml > new.yml, or choose UTF-8 "
+                "in Notepad's Save As)"
+            ),
         ),
         "load.unreadable": ("ファイルを読めません: {reason}", "cannot read the file: {reason}"),
     }
@@ -199,7 +207,9 @@ def parse(raw: bytes, relpath: str) -> Document:
         raise LoadError(relpath, 1, 1, "load.syntax", problem=str(error)) from None
     finally:
         loader.dispose()
-    if root is None or (isinstance(root, yaml.ScalarNode) and root.tag.endswith(":null") and not root.value):
+    if root is None or (
+        isinstance(root, yaml.ScalarNode) and root.tag.endswith(":null") and not root.value
+    ):
         raise LoadError(relpath, 1, 1, "load.empty")
     if not isinstance(root, yaml.MappingNode):
         kind = "@type.array" if isinstance(root, yaml.SequenceNode) else "@type.string"

@@ -322,7 +322,9 @@ def _step(data: Mapping[str, Any]) -> Step:
         detail=data.get("detail"),
         check=data.get("check"),
         caution=data.get("caution"),
-        transfer=Transfer(transfer["from"], transfer["to"], transfer["method"]) if transfer else None,
+        transfer=Transfer(transfer["from"], transfer["to"], transfer["method"])
+        if transfer
+        else None,
     )
 
 
@@ -352,18 +354,28 @@ def runbook_from(
         uses=tuple(data.get("uses", ())),
         related=tuple(data.get("related", ())),
         schedule=tuple(
-            ScheduleEntry(e["label"], _month_day(e.get("from")), _month_day(e.get("until")), e.get("monthly"))
+            ScheduleEntry(
+                e["label"], _month_day(e.get("from")), _month_day(e.get("until")), e.get("monthly")
+            )
             for e in data.get("schedule", ())
         ),
-        legal_basis=tuple(LegalBasis(b["title"], b.get("article"), b.get("url")) for b in data.get("legal_basis", ())),
+        legal_basis=tuple(
+            LegalBasis(b["title"], b.get("article"), b.get("url"))
+            for b in data.get("legal_basis", ())
+        ),
         steps=tuple(_step(s) for s in data.get("steps", ())),
         checklist_mode=checklist.get("mode", "do-confirm"),
         checklist_items=tuple(checklist.get("items", ())),
         contacts=tuple(Contact(**c) for c in data.get("contacts", ())),
         accounts=tuple(Account(**a) for a in data.get("accounts", ())),
         troubleshooting=tuple(Trouble(**t) for t in data.get("troubleshooting", ())),
-        open_issues=tuple(OpenIssue(_date(i["since"]), i["text"]) for i in data.get("open_issues", ())),  # type: ignore[arg-type]
-        history=tuple(HistoryEntry(_date(h["date"]), h["change"], h.get("by")) for h in data.get("history", ())),  # type: ignore[arg-type]
+        open_issues=tuple(
+            OpenIssue(_date(i["since"]), i["text"]) for i in data.get("open_issues", ())
+        ),  # type: ignore[arg-type]
+        history=tuple(
+            HistoryEntry(_date(h["date"]), h["change"], h.get("by"))
+            for h in data.get("history", ())
+        ),  # type: ignore[arg-type]
         extends=data.get("extends"),
         is_standard=standard,
         data=data,
@@ -374,7 +386,9 @@ def runbook_from(
 def checklist_from(data: Mapping[str, Any], source: str, line: int = 1) -> Checklist:
     """Build Checklist from valid checklist data."""
     items = tuple(
-        ChecklistItem(item) if isinstance(item, str) else ChecklistItem(item["text"], item.get("role"))
+        ChecklistItem(item)
+        if isinstance(item, str)
+        else ChecklistItem(item["text"], item.get("role"))
         for item in data["items"]
     )
     return Checklist(

@@ -60,7 +60,15 @@ class Problem:
 
     def to_plain(self) -> tuple[Any, ...]:
         """Return a marshal-able tuple (for the cache)."""
-        return (self.file, self.line, self.column, self.path, self.key, dict(self.params), self.severity)
+        return (
+            self.file,
+            self.line,
+            self.column,
+            self.path,
+            self.key,
+            dict(self.params),
+            self.severity,
+        )
 
     @classmethod
     def from_plain(cls, plain: tuple[Any, ...]) -> Problem:

@@ -15,21 +15,36 @@ Locate = Callable[[NodePath], tuple[str, int, int]]
 
 register(
     {
-        "schema.required": ("必須の項目 '{field}' がありません", "required field '{field}' is missing"),
+        "schema.required": (
+            "必須の項目 '{field}' がありません",
+            "required field '{field}' is missing",
+        ),
         "schema.unknown": ("'{field}' という項目はありません", "unknown field '{field}'"),
         "schema.unknown-suggest": (
             "'{field}' という項目はありません ('{suggestion}' の誤りですか?)",
             "unknown field '{field}' (did you mean '{suggestion}'?)",
         ),
-        "schema.enum": ("'{value}' は {allowed} のいずれでもありません", "'{value}' is not one of {allowed}"),
+        "schema.enum": (
+            "'{value}' は {allowed} のいずれでもありません",
+            "'{value}' is not one of {allowed}",
+        ),
         "schema.const": ("値は {expected} でなければなりません", "must be {expected}"),
-        "schema.type": ("{expected}でなければなりません ({found} になっています)", "must be {expected}, not {found}"),
+        "schema.type": (
+            "{expected}でなければなりません ({found} になっています)",
+            "must be {expected}, not {found}",
+        ),
         "schema.id": (
             "'{value}' は識別子として使えません (半角英小文字・数字とハイフン。例: gakudo-intake)",
             "'{value}' is not a valid id (lowercase letters, digits and hyphens, e.g. gakudo-intake)",
         ),
-        "schema.date": ("'{value}' は日付 (YYYY-MM-DD) ではありません", "'{value}' is not a date (YYYY-MM-DD)"),
-        "schema.no-such-day": ("'{value}' という日はありません", "'{value}' is not a day that exists"),
+        "schema.date": (
+            "'{value}' は日付 (YYYY-MM-DD) ではありません",
+            "'{value}' is not a date (YYYY-MM-DD)",
+        ),
+        "schema.no-such-day": (
+            "'{value}' という日はありません",
+            "'{value}' is not a day that exists",
+        ),
         "schema.month-day": (
             "'{value}' は月日 (MM-DD) ではありません。\"04-01\" のように引用符で囲んで書きます",
             "'{value}' is not a month-day (MM-DD): write it quoted, like \"04-01\"",
@@ -38,7 +53,10 @@ register(
             "'{value}' は期間として読めません (例: 12 months、6 months、2 weeks、30 days)",
             "'{value}' is not a duration (e.g. 12 months, 6 months, 2 weeks, 30 days)",
         ),
-        "schema.pattern": ("'{value}' は形式 {pattern} に合いません", "'{value}' does not match {pattern}"),
+        "schema.pattern": (
+            "'{value}' は形式 {pattern} に合いません",
+            "'{value}' does not match {pattern}",
+        ),
         "schema.min-items": ("{count} 個以上必要です", "needs at least {count} item(s)"),
         "schema.min-length": ("空にできません", "must not be empty"),
         "schema.minimum": ("{limit} 以上でなければなりません", "must be at least {limit}"),
@@ -62,7 +80,12 @@ register(
     }
 )
 
-_KIND_KEYS = {"id": "schema.id", "date": "schema.date", "month-day": "schema.month-day", "duration": "schema.duration"}
+_KIND_KEYS = {
+    "id": "schema.id",
+    "date": "schema.date",
+    "month-day": "schema.month-day",
+    "duration": "schema.duration",
+}
 
 
 def _type_name(value: Any) -> str:
@@ -120,7 +143,11 @@ def _explain(error: Any) -> Iterator[tuple[NodePath, str, dict[str, Any]]]:
             if field not in known:
                 close = difflib.get_close_matches(str(field), known, n=1, cutoff=0.75)
                 if close:
-                    yield (*path, field), "schema.unknown-suggest", {"field": field, "suggestion": close[0]}
+                    yield (
+                        (*path, field),
+                        "schema.unknown-suggest",
+                        {"field": field, "suggestion": close[0]},
+                    )
                 else:
                     yield (*path, field), "schema.unknown", {"field": field}
     elif validator == "enum":
@@ -129,9 +156,20 @@ def _explain(error: Any) -> Iterator[tuple[NodePath, str, dict[str, Any]]]:
     elif validator == "const":
         yield path, "schema.const", {"expected": str(error.validator_value).lower()}
     elif validator == "type":
-        yield path, "schema.type", {"expected": f"@type.{error.validator_value}", "found": f"@type.{_type_name(instance)}"}
+        yield (
+            path,
+            "schema.type",
+            {
+                "expected": f"@type.{error.validator_value}",
+                "found": f"@type.{_type_name(instance)}",
+            },
+        )
     elif validator == "pattern":
-        yield path, _KIND_KEYS.get(kind or "", "schema.pattern"), {"value": _short(instance), "pattern": error.validator_value}
+        yield (
+            path,
+            _KIND_KEYS.get(kind or "", "schema.pattern"),
+            {"value": _short(instance), "pattern": error.validator_value},
+        )
     elif validator == "format":
         yield path, "schema.no-such-day", {"value": _short(instance)}
     elif validator == "minItems":
@@ -155,7 +193,9 @@ def _explain(error: Any) -> Iterator[tuple[NodePath, str, dict[str, Any]]]:
         yield path, "schema.other", {"message": error.message}
 
 
-def _runbook_required(path: NodePath, instance: Any) -> Iterator[tuple[NodePath, str, dict[str, Any]]]:
+def _runbook_required(
+    path: NodePath, instance: Any
+) -> Iterator[tuple[NodePath, str, dict[str, Any]]]:
     """Explain the runbook's anyOf: required fields unless it extends a standard."""
     if not isinstance(instance, dict):
         return

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import calendar
-import os
 import datetime
+import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,26 +30,42 @@ register(
             "{root} has no hikitsugi.yml: not a knowledge base (point --root at one)",
         ),
         "check.no-roster": ("roster.yml がありません", "roster.yml is missing"),
-        "check.duplicate-id": ("id '{id}' は {other} でも使われています", "id '{id}' is already used by {other}"),
+        "check.duplicate-id": (
+            "id '{id}' は {other} でも使われています",
+            "id '{id}' is already used by {other}",
+        ),
         "check.duplicate-step": (
             "手順の id '{id}' がこの手順書の中で重複しています (最初は {first_line} 行目)",
             "step id '{id}' is used twice in this runbook (first at line {first_line})",
         ),
         "check.duplicate-role": ("ポスト '{id}' が重複しています", "role '{id}' is declared twice"),
-        "check.duplicate-person": ("職員 '{id}' が重複しています", "person '{id}' is declared twice"),
-        "check.unknown-role": ("ポスト '{id}' は roster.yml にありません", "role '{id}' is not in roster.yml"),
+        "check.duplicate-person": (
+            "職員 '{id}' が重複しています",
+            "person '{id}' is declared twice",
+        ),
+        "check.unknown-role": (
+            "ポスト '{id}' は roster.yml にありません",
+            "role '{id}' is not in roster.yml",
+        ),
         "check.unknown-runbook": ("手順書 '{id}' はありません", "no runbook has id '{id}'"),
         "check.unknown-standard": ("標準手順書 '{id}' はありません", "no standard has id '{id}'"),
         "check.extends-not-standard": (
             "'{id}' は standards/ の標準手順書ではないため extends できません",
             "'{id}' is not a standard (under standards/), so it cannot be extended",
         ),
-        "check.extends-cycle": ("extends が循環しています: {cycle}", "extends forms a cycle: {cycle}"),
+        "check.extends-cycle": (
+            "extends が循環しています: {cycle}",
+            "extends forms a cycle: {cycle}",
+        ),
         "check.standards-path-empty": (
-            "標準手順書のフォルダ '{folder}' がないか、YAML ファイルがありません"
-            " (git のサブモジュールなら git submodule update --init を実行してください)",
-            "the standards folder '{folder}' is missing or holds no YAML file"
-            " (for a git submodule, run git submodule update --init)",
+            (
+                "標準手順書のフォルダ '{folder}' がないか、YAML ファイルがありません"
+                " (git のサブモジュールなら git submodule update --init を実行してください)"
+            ),
+            (
+                "the standards folder '{folder}' is missing or holds no YAML file"
+                " (for a git submodule, run git submodule update --init)"
+            ),
         ),
         "check.standard-failed": (
             "標準手順書 '{id}' ({file}) に誤りがあるため、この手順書は検査せずに読み飛ばしました",
@@ -59,7 +75,10 @@ register(
             "until ({until}) が from ({start}) より前です",
             "until ({until}) is before from ({start})",
         ),
-        "check.no-such-month-day": ("'{value}' という月日はありません", "'{value}' is not a day of the year"),
+        "check.no-such-month-day": (
+            "'{value}' という月日はありません",
+            "'{value}' is not a day of the year",
+        ),
         "check.local-only": (
             "{field} は extends で標準手順書を元にする手順書でだけ使えます",
             "{field} is only for a runbook that extends a standard",
@@ -68,7 +87,10 @@ register(
             "チェックリストが {count} 行あります。15 行程度に収めると使いやすくなります (分割を検討)",
             "the checklist has {count} lines: about 15 keeps it usable (consider splitting it)",
         ),
-        "check.skipped": ("{file} は誤りがあるため読み飛ばしました", "{file} was skipped: it has errors"),
+        "check.skipped": (
+            "{file} は誤りがあるため読み飛ばしました",
+            "{file} was skipped: it has errors",
+        ),
     }
 )
 
@@ -81,7 +103,9 @@ class CheckResult:
     problems: list[Problem] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     files: int = 0
-    fingerprint: bytes = b""  # hash of every file's path and content: the key of any cache of this answer
+    fingerprint: bytes = (
+        b""  # hash of every file's path and content: the key of any cache of this answer
+    )
 
     @property
     def errors(self) -> list[Problem]:
@@ -142,7 +166,9 @@ def _analyse(area: str, relpath: str, raw: bytes) -> tuple[Any, ...]:
     return (document.data, [p.to_plain() for p in problems], line)
 
 
-def _problem(locator: Locator, path: NodePath, key: str, severity: str = ERROR, **params: Any) -> Problem:
+def _problem(
+    locator: Locator, path: NodePath, key: str, severity: str = ERROR, **params: Any
+) -> Problem:
     file, line, column = locator.locate(path)
     return Problem(file, line, column, format_path(path), key, params, severity)
 
@@ -159,18 +185,35 @@ def _file_rules(area: str, document: Document) -> list[Problem]:
             step_id = step.get("id")
             if isinstance(step_id, str) and step_id in seen:
                 first = document.locate(("steps", seen[step_id]))[0]
-                problems.append(_problem(locator, ("steps", index, "id"), "check.duplicate-step", id=step_id, first_line=first))
+                problems.append(
+                    _problem(
+                        locator,
+                        ("steps", index, "id"),
+                        "check.duplicate-step",
+                        id=step_id,
+                        first_line=first,
+                    )
+                )
             elif isinstance(step_id, str):
                 seen[step_id] = index
             if "extends" not in data:
                 for key in ("after", "remove"):
                     if key in step:
-                        problems.append(_problem(locator, ("steps", index, key), "check.local-only", field=key))
+                        problems.append(
+                            _problem(locator, ("steps", index, key), "check.local-only", field=key)
+                        )
         for index, entry in enumerate(_list(data.get("schedule"))):
             for key in ("from", "until"):
                 value = entry.get(key) if isinstance(entry, dict) else None
                 if isinstance(value, str) and not _real_month_day(value):
-                    problems.append(_problem(locator, ("schedule", index, key), "check.no-such-month-day", value=value))
+                    problems.append(
+                        _problem(
+                            locator,
+                            ("schedule", index, key),
+                            "check.no-such-month-day",
+                            value=value,
+                        )
+                    )
     if area == "roster":
         problems += _roster_rules(data, locator)
     return problems
@@ -206,7 +249,9 @@ def _roster_rules(data: dict[str, Any], locator: Locator) -> list[Problem]:
             start, until = assignment.get("from"), assignment.get("until")
             if isinstance(start, str) and isinstance(until, str) and until < start:
                 path = ("people", p_index, "assignments", a_index, "until")
-                problems.append(_problem(locator, path, "check.until-before-from", until=until, start=start))
+                problems.append(
+                    _problem(locator, path, "check.until-before-from", until=until, start=start)
+                )
     return problems
 
 
@@ -230,12 +275,18 @@ def discover(root: Path, standards_paths: Iterable[str] = ()) -> list[tuple[str,
         for directory, subdirectories, files in os.walk(base):
             subdirectories[:] = [d for d in subdirectories if not d.startswith(".")]
             relative = os.path.relpath(directory, root).replace(os.sep, "/")
-            names += [f"{relative}/{name}" for name in files if name.endswith((".yml", ".yaml")) and not name.startswith(".")]
+            names += [
+                f"{relative}/{name}"
+                for name in files
+                if name.endswith((".yml", ".yaml")) and not name.startswith(".")
+            ]
         found += [(area, name) for name in sorted(names)]
     return found
 
 
-def _standards_path_problems(root: Path, config: model.Config, source: _Source | None) -> list[Problem]:
+def _standards_path_problems(
+    root: Path, config: model.Config, source: _Source | None
+) -> list[Problem]:
     """Name a folder of standards_paths that is missing or empty (an uninitialised submodule)."""
     if source is None or source.document is None:
         return []
@@ -243,7 +294,14 @@ def _standards_path_problems(root: Path, config: model.Config, source: _Source |
     for index, folder in enumerate(config.standards_paths):
         base = root / folder
         if not base.is_dir() or not any(p.suffix in (".yml", ".yaml") for p in base.rglob("*")):
-            problems.append(_problem(source.locator, ("standards_paths", index), "check.standards-path-empty", folder=folder))
+            problems.append(
+                _problem(
+                    source.locator,
+                    ("standards_paths", index),
+                    "check.standards-path-empty",
+                    folder=folder,
+                )
+            )
     return problems
 
 
@@ -303,14 +361,25 @@ class _Checker:
         roster_raw = self._read(ROSTER_FILE, limit) if (self.root / ROSTER_FILE).is_file() else None
         found = discover(self.root, config.standards_paths)
         raws = [self._read(relpath, limit) for _, relpath in found]
-        key = _fingerprint([(CONFIG_FILE, config_raw), (ROSTER_FILE, roster_raw)] + [(r, raw) for (_, r), raw in zip(found, raws)])
+        key = _fingerprint(
+            [(CONFIG_FILE, config_raw), (ROSTER_FILE, roster_raw)]
+            + [(r, raw) for (_, r), raw in zip(found, raws)]
+        )
         return _Files(config_source, config, roster_raw, found, raws, key)
 
     def run(self) -> CheckResult:
         files_read = self.read()
-        config_source, config, roster_raw = files_read.config_source, files_read.config, files_read.roster_raw
+        config_source, config, roster_raw = (
+            files_read.config_source,
+            files_read.config,
+            files_read.roster_raw,
+        )
         found, raws, fingerprint = files_read.found, files_read.raws, files_read.fingerprint
-        roster_source = self._source("roster", ROSTER_FILE, roster_raw, None) if roster_raw is not None else None
+        roster_source = (
+            self._source("roster", ROSTER_FILE, roster_raw, None)
+            if roster_raw is not None
+            else None
+        )
         extra = f"{config.max_file_bytes}"
         results = ResultCache(self.root, self.use_cache, extra)
         if not self.build_model:
@@ -318,9 +387,17 @@ class _Checker:
             if stored is not None:
                 plain, skipped, files = stored
                 kb = model.KnowledgeBase(self.root, config, model.Roster())
-                return CheckResult(kb, [Problem.from_plain(tuple(p)) for p in plain], list(skipped), files, fingerprint)
+                return CheckResult(
+                    kb,
+                    [Problem.from_plain(tuple(p)) for p in plain],
+                    list(skipped),
+                    files,
+                    fingerprint,
+                )
         cache = FileCache(self.root, self.use_cache, extra)
-        sources = [self._source(area, relpath, raw, cache) for (area, relpath), raw in zip(found, raws)]
+        sources = [
+            self._source(area, relpath, raw, cache) for (area, relpath), raw in zip(found, raws)
+        ]
         cache.save()
         roster = _roster(roster_source)
         for source in (config_source, roster_source, *sources):
@@ -341,7 +418,9 @@ class _Checker:
         except LoadError as error:
             return error
 
-    def _source(self, area: str, relpath: str, raw: bytes | LoadError, cache: FileCache | None) -> _Source:
+    def _source(
+        self, area: str, relpath: str, raw: bytes | LoadError, cache: FileCache | None
+    ) -> _Source:
         if isinstance(raw, LoadError):
             problem = Problem(relpath, raw.line, raw.column, "", raw.key, raw.params)
             return _Source(relpath, area, None, None, [problem])
@@ -395,4 +474,4 @@ def has_errors(problems: Iterable[Problem]) -> bool:
     return any(p.severity == ERROR for p in problems)
 
 
-__all__ = ["CheckResult", "check", "discover", "INFO", "ERROR", "has_errors", "Mapping", "datetime"]
+__all__ = ["ERROR", "INFO", "CheckResult", "Mapping", "check", "datetime", "discover", "has_errors"]

@@ -25,7 +25,9 @@ register(
 def add_arguments(parser: argparse.ArgumentParser, lang: str) -> None:
     """Declare the options of `check`."""
     add_root(parser, lang)
-    parser.add_argument("--format", choices=("text", "json"), default="text", help=t("opt.format", lang))
+    parser.add_argument(
+        "--format", choices=("text", "json"), default="text", help=t("opt.format", lang)
+    )
 
 
 def run(options: argparse.Namespace, out: TextIO, lang: str) -> int:
@@ -41,11 +43,12 @@ def run(options: argparse.Namespace, out: TextIO, lang: str) -> int:
 
 def print_text(result: CheckResult, out: TextIO, lang: str) -> None:
     """Print one line per problem and a summary."""
-    for problem in result.problems:
-        out.write(problem.format(lang) + "\n")
+    out.writelines(problem.format(lang) + "\n" for problem in result.problems)
     files = result.files
     if result.problems:
         notes = len(result.problems) - len(result.errors)
-        out.write(t("check.summary", lang, errors=len(result.errors), notes=notes, files=files) + "\n")
+        out.write(
+            t("check.summary", lang, errors=len(result.errors), notes=notes, files=files) + "\n"
+        )
     else:
         out.write(t("check.summary-ok", lang, files=files) + "\n")

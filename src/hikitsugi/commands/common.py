@@ -11,11 +11,23 @@ from hikitsugi.i18n import register, t
 
 register(
     {
-        "opt.root": ("ナレッジベースのフォルダ (既定: カレントフォルダ)", "knowledge-base folder (default: current folder)"),
+        "opt.root": (
+            "ナレッジベースのフォルダ (既定: カレントフォルダ)",
+            "knowledge-base folder (default: current folder)",
+        ),
         "opt.format": ("出力形式", "output format"),
-        "opt.as-of": ("基準日 YYYY-MM-DD (既定: 今日)", "the day to report on, YYYY-MM-DD (default: today)"),
-        "opt.no-cache": ("キャッシュ (.cache/hikitsugi) を使わない", "do not use the cache (.cache/hikitsugi)"),
-        "usage.bad-date": ("日付 '{value}' は YYYY-MM-DD ではないか、存在しない日です", "'{value}' is not a date YYYY-MM-DD that exists"),
+        "opt.as-of": (
+            "基準日 YYYY-MM-DD (既定: 今日)",
+            "the day to report on, YYYY-MM-DD (default: today)",
+        ),
+        "opt.no-cache": (
+            "キャッシュ (.cache/hikitsugi) を使わない",
+            "do not use the cache (.cache/hikitsugi)",
+        ),
+        "usage.bad-date": (
+            "日付 '{value}' は YYYY-MM-DD ではないか、存在しない日です",
+            "'{value}' is not a date YYYY-MM-DD that exists",
+        ),
     }
 )
 

@@ -18,14 +18,29 @@ SCHEMA_DIR = Path("docs") / "schema"
 
 register(
     {
-        "new.help": ("手順書・チェックリストのひな形を作る", "write a starter runbook or checklist"),
+        "new.help": (
+            "手順書・チェックリストのひな形を作る",
+            "write a starter runbook or checklist",
+        ),
         "new.opt-kind": ("作るもの", "what to create"),
         "new.opt-id": ("識別子 (例: gakudo-intake)", "id (e.g. gakudo-intake)"),
         "new.opt-title": ("名称", "title"),
-        "new.opt-owner": ("所有ポスト (roster.yml のポスト id)", "owner post (a role id of roster.yml)"),
-        "new.opt-output": ("書き出すファイル (既定: runbooks/ID.yml、checklists/ID.yml)", "file to write (default: runbooks/ID.yml, checklists/ID.yml)"),
-        "new.bad-id": ("'{id}' は識別子として使えません (半角英小文字・数字とハイフン)", "'{id}' is not a valid id (lowercase letters, digits, hyphens)"),
-        "new.exists": ("{path} はすでにあります。上書きはしません", "{path} already exists: not overwritten"),
+        "new.opt-owner": (
+            "所有ポスト (roster.yml のポスト id)",
+            "owner post (a role id of roster.yml)",
+        ),
+        "new.opt-output": (
+            "書き出すファイル (既定: runbooks/ID.yml、checklists/ID.yml)",
+            "file to write (default: runbooks/ID.yml, checklists/ID.yml)",
+        ),
+        "new.bad-id": (
+            "'{id}' は識別子として使えません (半角英小文字・数字とハイフン)",
+            "'{id}' is not a valid id (lowercase letters, digits, hyphens)",
+        ),
+        "new.exists": (
+            "{path} はすでにあります。上書きはしません",
+            "{path} already exists: not overwritten",
+        ),
         "new.written": ("{path} を作成しました", "wrote {path}"),
     }
 )
@@ -33,7 +48,9 @@ register(
 
 def add_arguments(parser: argparse.ArgumentParser, lang: str) -> None:
     """Declare the options of `new`."""
-    parser.add_argument("kind", choices=("process", "tool", "checklist"), help=t("new.opt-kind", lang))
+    parser.add_argument(
+        "kind", choices=("process", "tool", "checklist"), help=t("new.opt-kind", lang)
+    )
     parser.add_argument("id", help=t("new.opt-id", lang))
     parser.add_argument("--title", required=True, help=t("new.opt-title", lang))
     parser.add_argument("--owner", help=t("new.opt-owner", lang))
@@ -53,13 +70,19 @@ def run(options: argparse.Namespace, out: TextIO, lang: str) -> int:
     from hikitsugi.render.templates import environment
 
     schema_name = "checklist" if options.kind == "checklist" else "runbook"
-    schema_path = Path(os.path.relpath(root / SCHEMA_DIR / f"{schema_name}.schema.json", target.parent))
-    text = environment(root).get_template(f"new/{options.kind}.yml.j2").render(
-        id=options.id,
-        title=options.title,
-        owner=options.owner,
-        schema_path=schema_path.as_posix(),
-        today=datetime.date.today().isoformat(),
+    schema_path = Path(
+        os.path.relpath(root / SCHEMA_DIR / f"{schema_name}.schema.json", target.parent)
+    )
+    text = (
+        environment(root)
+        .get_template(f"new/{options.kind}.yml.j2")
+        .render(
+            id=options.id,
+            title=options.title,
+            owner=options.owner,
+            schema_path=schema_path.as_posix(),
+            today=datetime.date.today().isoformat(),
+        )
     )
     target.parent.mkdir(parents=True, exist_ok=True)
     with open(target, "x", encoding="utf-8") as stream:  # "x": never overwrite, even in a race

@@ -17,15 +17,27 @@ register(
             "手順書の JSON Schema を書き出す (VS Code で入力補完・検査に使う)",
             "write the JSON Schema files (for completion and checking in VS Code)",
         ),
-        "schema.opt-output": ("書き出すフォルダ (既定: docs/schema)", "folder to write to (default: docs/schema)"),
-        "schema.written": ("{count} 個のスキーマを {folder} に書き出しました", "wrote {count} schema files to {folder}"),
+        "schema.opt-output": (
+            "書き出すフォルダ (既定: docs/schema)",
+            "folder to write to (default: docs/schema)",
+        ),
+        "schema.written": (
+            "{count} 個のスキーマを {folder} に書き出しました",
+            "wrote {count} schema files to {folder}",
+        ),
     }
 )
 
 
 def add_arguments(parser: argparse.ArgumentParser, lang: str) -> None:
     """Declare the options of `schema`."""
-    parser.add_argument("-o", "--output", type=Path, default=Path("docs") / "schema", help=t("schema.opt-output", lang))
+    parser.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        default=Path("docs") / "schema",
+        help=t("schema.opt-output", lang),
+    )
 
 
 def run(options: argparse.Namespace, out: TextIO, lang: str) -> int:
