@@ -122,6 +122,8 @@ def main() -> int:
                 html = (zensical_site / candidate).read_text(encoding="utf-8")
                 print(f"{candidate}: markers missing: {[m for m in MARKERS if m not in html]}")
                 print(f"{candidate}: loads from outside: {outside_urls(html)}")
+                anchors = re.findall(r'<h2 id="([^"]*)"', html)[:4]
+                print(f"{candidate}: heading anchors: {anchors}")
                 print(
                     f"{candidate}: size zensical {len(html)} B vs mkdocs "
                     f"{(mkdocs_site / f'runbooks/{sample}.html').stat().st_size} B"
