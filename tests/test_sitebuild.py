@@ -157,3 +157,14 @@ def test_serve_watches_the_knowledge_base(kb: Path) -> None:
     plugin.on_serve(Server(), config=None, builder=None)  # type: ignore[arg-type]
     names = sorted(Path(p).relative_to(kb).as_posix() for p in watched)
     assert names == ["checklists", "hikitsugi.yml", "roster.yml", "runbooks", "standards"]
+
+
+def test_a_kb_without_docs_index_gets_a_front_page(
+    kb: Path, tmp_path: Path, cli: Callable[..., tuple[int, str, str]]
+) -> None:
+    (kb / "docs" / "index.md").unlink()
+    site = tmp_path / "site"
+    assert cli("build", "--root", str(kb), "--site-dir", str(site), "--as-of", "2026-11-27")[0] == 0
+    front = (site / "index.html").read_text(encoding="utf-8")
+    assert "テスト市 子ども家庭課" in front and 'href="lists/calendar.html"' in front
+    assert 'href="onboarding/tanto.html"' in front

@@ -105,6 +105,9 @@ class HikitsugiPlugin(BasePlugin[_Options]):
         started = time.perf_counter()
         own = [f.src_uri for f in files.documentation_pages()]
         generated = {**self.pages, **site.static_assets()}
+        if files.get_file_from_path("index.md") is None:  # the site's front door must exist
+            generated["index.md"] = site.render_home(self.context)
+            own.insert(0, "index.md")
         for path, content in generated.items():
             if files.get_file_from_path(path) is None:
                 files.append(File.generated(config, path, content=content))

@@ -61,6 +61,11 @@ def render_pages(ctx: SiteContext) -> dict[str, str]:
     return pages
 
 
+def render_home(ctx: SiteContext) -> str:
+    """Return a landing page, for a KB whose docs/ has no index.md of its own."""
+    return ctx.render("home.html.j2", "index.md")
+
+
 def render_site(
     kb: model.KnowledgeBase,
     day: datetime.date,
