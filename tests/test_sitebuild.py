@@ -168,3 +168,17 @@ def test_a_kb_without_docs_index_gets_a_front_page(
     front = (site / "index.html").read_text(encoding="utf-8")
     assert "テスト市 子ども家庭課" in front and 'href="lists/calendar.html"' in front
     assert 'href="onboarding/tanto.html"' in front
+
+
+@pytest.mark.parametrize("where", [".", "..", "docs", "docs/site", "notes"])
+def test_refuses_a_site_folder_whose_replacement_would_destroy_something(
+    kb: Path, where: str, cli: Callable[..., tuple[int, str, str]]
+) -> None:
+    (kb / "notes").mkdir()
+    (kb / "notes" / "memo.txt").write_text("大事なメモ", encoding="utf-8")
+    before = sorted(p.relative_to(kb.parent) for p in kb.parent.rglob("*"))
+    code, _, err = cli(
+        "build", "--root", str(kb), "--site-dir", str(kb / where), "--as-of", "2026-11-27"
+    )
+    assert code == 2 and "出力先にできません" in err
+    assert sorted(p.relative_to(kb.parent) for p in kb.parent.rglob("*")) == before

@@ -26,6 +26,22 @@ register(
             "{config} の plugins に hikitsugi がありません (plugins: [hikitsugi] を書いてください)",
             "{config} does not list the hikitsugi plugin (add plugins: [hikitsugi])",
         ),
+        "build.unsafe-site-dir": (
+            "{site} は出力先にできません: {reason}。--site-dir で空のフォルダか前に作ったサイトを指定してください",
+            "{site} cannot be the output folder: {reason}; point --site-dir at an empty folder or a previous site",
+        ),
+        "build.reason-kb": (
+            "ナレッジベースそのもの、またはそれを含むフォルダです",
+            "it is or contains the knowledge base",
+        ),
+        "build.reason-docs": (
+            "サイトの元になる docs/ の中です",
+            "it is inside docs/, the site's source",
+        ),
+        "build.reason-not-site": (
+            "空ではなく、hikitsugi が作ったサイトでもありません (丸ごと置き換えるため)",
+            "it is not empty and not a site that hikitsugi built (it would be replaced as a whole)",
+        ),
         "build.failed": (
             "サイトを作れませんでした。前のサイト ({site}) はそのまま残っています:\n{reason}",
             "the site could not be built; the previous site ({site}) is left as it was:\n{reason}",
@@ -96,6 +112,7 @@ def build_site(
 ) -> Path:
     """Build into a temporary folder next to *site_dir*, then replace *site_dir* with it."""
     site_dir = site_dir.resolve()
+    _refuse_unsafe(root.resolve(), site_dir)
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.building-", dir=site_dir.parent))
     try:
@@ -110,6 +127,19 @@ def build_site(
     os.chmod(staging, 0o755)  # mkdtemp makes it private; a site is meant to be read
     _swap(staging, site_dir)
     return site_dir
+
+
+def _refuse_unsafe(root: Path, site_dir: Path) -> None:
+    """Refuse a site folder whose replacement would destroy the KB or anything not a site."""
+    reason = None
+    if site_dir == root or site_dir in root.parents:
+        reason = "@build.reason-kb"
+    elif site_dir == root / "docs" or (root / "docs") in site_dir.parents:
+        reason = "@build.reason-docs"
+    elif site_dir.is_dir() and any(site_dir.iterdir()) and not (site_dir / "sitemap.xml").is_file():
+        reason = "@build.reason-not-site"
+    if reason:
+        raise SiteBuildError("build.unsafe-site-dir", site=str(site_dir), reason=reason)
 
 
 def _swap(staging: Path, site_dir: Path) -> None:
