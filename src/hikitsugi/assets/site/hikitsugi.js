@@ -7,7 +7,9 @@
   var base = here.replace(/assets\/hikitsugi\/hikitsugi\.js(?:[?#].*)?$/, "");
   var FIELD_WEIGHTS = [10, 6, 4, 1]; // title, tags, summary, other
   var STEP_WEIGHT = 2.5;
-  var WHOLE_WEIGHT = 3; // the runbook's text as one field: a query's parts may sit in different fields
+  var WHOLE_WEIGHT = 3;
+  var STATUS = /^en/.test(document.documentElement.lang) ? { draft: "draft", retired: "retired" }
+    : { draft: "下書き", retired: "廃止" }; // the runbook's text as one field: a query's parts may sit in different fields
 
   function pad(n) { return (n < 10 ? "0" : "") + n; }
   function today() {
@@ -152,7 +154,8 @@
     var limit = Math.min(results.length, 20);
     for (var i = 0; i < limit; i++) {
       var r = results[i], li = el("li", "hk-result");
-      var a = el("a", "hk-result-title", r.doc.t);
+      var status = STATUS[r.doc.s] && r.doc.t.indexOf(STATUS[r.doc.s]) < 0 ? " (" + STATUS[r.doc.s] + ")" : "";
+      var a = el("a", "hk-result-title", r.doc.t + status);
       a.href = base + r.doc.u;
       li.appendChild(a);
       if (r.step >= 0) {
