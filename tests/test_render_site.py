@@ -246,5 +246,8 @@ def test_static_assets_are_local() -> None:
 def test_docs_name_every_site_template() -> None:
     text = (Path(__file__).resolve().parent.parent / "docs" / "site.md").read_text(encoding="utf-8")
     named = set(re.findall(r"`([a-z_]+\.html\.j2)`", text))
-    shipped = {p.name for p in (Path(site_links.__file__).parent.parent / "templates" / "site").glob("*.j2")}
+    shipped = {
+        p.name
+        for p in (Path(site_links.__file__).parent.parent / "templates" / "site").glob("*.j2")
+    }
     assert named == shipped

@@ -200,9 +200,7 @@ def test_linkchecker_finds_no_broken_link(http_base: str) -> None:
         check=False,
         timeout=300,
     )
-    summary = [
-        line for line in done.stdout.splitlines() if "links in" in line or " found." in line
-    ]
+    summary = [line for line in done.stdout.splitlines() if "links in" in line or " found." in line]
     print("\n".join(summary))
     assert done.returncode == 0, done.stdout[-3000:]
     assert "0 errors found" in done.stdout
