@@ -126,10 +126,6 @@ register(
             "健全な運用中の手順書: {healthy} / {audited} ({percent}%)",
             "Healthy active runbooks: {healthy} / {audited} ({percent}%)",
         ),
-        "site.no-audit": (
-            "監査機能がまだ組み込まれていません",
-            "The audit is not available in this build",
-        ),
         "site.no-findings": ("指摘はありません", "No findings"),
         "site.findings-by-owner": ("担当ポスト別の指摘", "Findings by owner post"),
     }
