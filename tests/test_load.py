@@ -140,3 +140,47 @@ def test_files_over_the_limit_are_refused_before_parsing(tmp_path) -> None:
     assert caught.value.key == "load.too-large"
     assert caught.value.params["size"] == 5004
     assert read_bytes(path, "big.yml", limit=10_000).startswith(b"a: ")
+
+
+def test_the_fast_tag_resolution_matches_pyyaml_on_every_repository_file() -> None:
+    import yaml
+
+    from conftest import REPO
+    from hikitsugi import load as load_module
+
+    assert None not in yaml.resolver.Resolver.yaml_implicit_resolvers  # no wildcard rules to miss
+    samples = []
+    for path in REPO.rglob("*.yml"):
+        if {".venv", ".cache", ".git"} & set(path.parts):
+            continue
+        try:
+            samples.append(path.read_text(encoding="utf-8-sig"))
+        except UnicodeDecodeError:
+            continue  # the Shift_JIS fixture
+    samples.append("a: [yes, No, ~, null, '', 12, 0x1F, 1_000, 1:30, .5, -.inf, .nan, 2026-04-01, 2026-04-01T10:00:00Z, =, <<]\n")
+    assert len(samples) > 30
+    for text in samples:
+        try:
+            plain = yaml.compose(text, Loader=yaml.SafeLoader)
+        except yaml.YAMLError:
+            continue  # the broken-YAML fixtures
+        fast = load_module._Loader(text)
+        fast.resolve = load_module._resolve
+        fast.descend_resolver = load_module._NO_PATH_RESOLVERS
+        fast.ascend_resolver = int
+        try:
+            assert _tags(fast.get_single_node()) == _tags(plain)
+        finally:
+            fast.dispose()
+
+
+def _tags(node):  # noqa: ANN001, ANN202 - test helper
+    import yaml
+
+    if node is None:
+        return None
+    if isinstance(node, yaml.MappingNode):
+        return [node.tag, [(_tags(k), _tags(v)) for k, v in node.value]]
+    if isinstance(node, yaml.SequenceNode):
+        return [node.tag, [_tags(item) for item in node.value]]
+    return [node.tag, node.value]

@@ -199,6 +199,9 @@ def parse(raw: bytes, relpath: str) -> Document:
     ):
         raise LoadError(relpath, 1, 1, "load.empty")
     loader = _Loader(text)
+    loader.resolve = _resolve  # type: ignore[method-assign]
+    loader.descend_resolver = _NO_PATH_RESOLVERS  # type: ignore[method-assign]
+    loader.ascend_resolver = int  # type: ignore[method-assign]
     try:
         root = loader.get_single_node()
     except yaml.MarkedYAMLError as error:
@@ -260,6 +263,24 @@ _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
 _MERGE = "tag:yaml.org,2002:merge"
 _constructor = yaml.SafeLoader.__new__(yaml.SafeLoader)  # only for its scalar converters
+
+# The safe loader's implicit tag resolution, without its per-node bookkeeping for path resolvers
+# (the safe loader has none): the same tags, a sixth less composing time. A test holds it equal.
+_IMPLICIT = {first: tuple(rules) for first, rules in yaml.resolver.Resolver.yaml_implicit_resolvers.items()}
+_DEFAULT_SEQ = yaml.resolver.Resolver.DEFAULT_SEQUENCE_TAG
+_DEFAULT_MAP = yaml.resolver.Resolver.DEFAULT_MAPPING_TAG
+_NO_PATH_RESOLVERS = {}.get  # called with (node, index); returns None, like a resolver with no paths
+
+
+def _resolve(kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
+    """Resolve a node's tag exactly as yaml.resolver.Resolver does for the safe loader."""
+    if kind is yaml.ScalarNode:
+        if implicit[0]:
+            for tag, pattern in _IMPLICIT.get(value[:1], ()):
+                if pattern.match(value):
+                    return tag  # type: ignore[no-any-return]
+        return _STR
+    return _DEFAULT_SEQ if kind is yaml.SequenceNode else _DEFAULT_MAP
 
 
 class _Builder:
