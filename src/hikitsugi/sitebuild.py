@@ -112,7 +112,7 @@ def build_site(
 ) -> Path:
     """Build into a temporary folder next to *site_dir*, then replace *site_dir* with it."""
     site_dir = site_dir.resolve()
-    _refuse_unsafe(root.resolve(), site_dir)
+    refuse_unsafe(root.resolve(), site_dir)
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.building-", dir=site_dir.parent))
     try:
@@ -129,7 +129,7 @@ def build_site(
     return site_dir
 
 
-def _refuse_unsafe(root: Path, site_dir: Path) -> None:
+def refuse_unsafe(root: Path, site_dir: Path) -> None:
     """Refuse a site folder whose replacement would destroy the KB or anything not a site."""
     reason = None
     if site_dir == root or site_dir in root.parents:
