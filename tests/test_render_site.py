@@ -15,12 +15,13 @@ from conftest import REPO
 from hikitsugi import model
 from hikitsugi.audit import audit
 from hikitsugi.render import site_links
-from hikitsugi.render.calendar_ics import roles_with_schedule
+from hikitsugi.render.calendar_ics import ics_for_all, ics_for_role, roles_with_schedule
 from hikitsugi.render.site import context, render_site, static_assets
 from hikitsugi.render.site_context import review_state
 from hikitsugi.render.site_nav import SECTION_SIZE, hand_written, navigation
 from hikitsugi.render.site_runbook import lane_rows
 from hikitsugi.rotation import leaving_assignments, window_end
+from hikitsugi.schedule import period
 from hikitsugi.standards import diff_runbook, extenders
 from hikitsugi.validate import check
 
@@ -408,6 +409,13 @@ def test_calendar_offers_an_ics_per_post(
         assert f'href="../calendar/{role}.ics" download>' in text(sample, f"onboarding/{role}.md")
     again = render_site(sample_kb, DAY)
     assert all(again[p] == sample[p] for p in files)  # DTSTAMP is the build day: reproducible
+    start, end = period(DAY, sample_kb.config.fiscal_year_start)
+    stamp = datetime.datetime(2026, 11, 27, tzinfo=datetime.UTC)
+    assert sample["calendar/all.ics"] == ics_for_all(sample_kb, start, end, stamp=stamp)
+    for role in roles:  # the same bytes as `hikitsugi calendar --role ROLE --ics`
+        assert sample[f"calendar/{role}.ics"] == ics_for_role(
+            sample_kb, role, start, end, stamp=stamp
+        )
 
 
 def test_hand_written_pages_sit_in_one_nav_section(kb: model.KnowledgeBase) -> None:

@@ -98,20 +98,16 @@ def calendar_files(ctx: SiteContext) -> dict[str, bytes]:
 
     DTSTAMP is the build day at 00:00 UTC, so the same KB and day give the same bytes.
     """
-    from hikitsugi.render.calendar_ics import ics_for_all, ics_for_role, roles_with_schedule
+    from hikitsugi.render.calendar_ics import ics_files, roles_with_schedule
 
     roles = roles_with_schedule(ctx.kb)
     if not roles:
         return {}
     start, end = period(ctx.day, ctx.kb.config.fiscal_year_start)
     stamp = datetime.datetime.combine(ctx.day, datetime.time(), tzinfo=datetime.UTC)
-    files = {
-        site_links.calendar_file("all"): ics_for_all(ctx.kb, start, end, stamp=stamp, lang=ctx.lang)
-    }
-    for role in roles:
-        files[site_links.calendar_file(role)] = ics_for_role(
-            ctx.kb, role, start, end, stamp=stamp, lang=ctx.lang
-        )
+    everything, by_role = ics_files(ctx.kb, roles, start, end, stamp=stamp, lang=ctx.lang)
+    files = {site_links.calendar_file("all"): everything}
+    files.update({site_links.calendar_file(role): data for role, data in by_role.items()})
     return files
 
 
