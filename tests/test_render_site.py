@@ -376,7 +376,7 @@ def test_handover_packs_are_linked_from_the_post_pages(
     for person, assignment in leaving:
         pack = f"print/handover/{person.id}.html"
         assert pack in sample
-        line = f'{person.name} さんが {assignment.until} で異動予定 · <a href="../{pack}">'
+        line = f'{person.name} さんが {assignment.until} で異動・退任予定 · <a href="../{pack}">'
         section = owners[owners.index(f'id="post-{assignment.role}"') :]
         assert line in section[: section.index("</section>")]
         assert line in text(sample, f"onboarding/{assignment.role}.md")

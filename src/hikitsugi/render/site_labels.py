@@ -96,7 +96,10 @@ register(
             "予定をカレンダーに取り込む (.ics)",
             "Add the schedule to your calendar (.ics)",
         ),
-        "site.leaving": ("{name} さんが {day} で異動予定", "{name} leaves this post after {day}"),
+        "site.leaving": (
+            "{name} さんが {day} で異動・退任予定",
+            "{name} leaves this post (last day {day})",
+        ),
         "site.handover-pack": ("事務引継書 (印刷用)", "Handover pack (printable)"),
         "site.nav.guides": ("使い方と仕組み", "How to use it"),
         "site.standard.mark": ("標準手順書", "Standard"),
