@@ -91,7 +91,13 @@ for path in sorted(pathlib.Path(sys.argv[1]).rglob('*.yml')):
 
 def process(command: list[str]) -> Callable[[], object]:
     """Return a callable that runs *command* as a whole process, like a user (as bench_check does)."""
-    return lambda: subprocess.run(command, check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    def run() -> object:
+        done = subprocess.run(command, check=False, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        if done.returncode not in (0, 1):  # 1 = findings; anything else means the figure is void
+            raise SystemExit(f"{' '.join(command)} failed ({done.returncode}): {done.stderr.decode()[-2000:]}")
+        return done
+
+    return run
 
 
 def bench(n: int, root: Path) -> None:

@@ -63,17 +63,19 @@ def guess_language(argv: Sequence[str]) -> str:
     return DEFAULT_LANGUAGE
 
 
-def build_parser(lang: str) -> argparse.ArgumentParser:
-    """Build the argument parser with every subcommand."""
+def build_parser(lang: str, argv: Sequence[str] = ()) -> argparse.ArgumentParser:
+    """Build the argument parser; only the command named in *argv* loads its module and options."""
     parser = argparse.ArgumentParser(prog="hikitsugi", description=t("cli.description", lang))
     parser.add_argument("--version", action="version", version=f"hikitsugi {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    chosen = next((arg for arg in argv if not arg.startswith("-")), None)
     for name, module_name in COMMANDS:
-        module = importlib.import_module(module_name)
         help_text = t(f"{name}.help", lang)
         sub = subparsers.add_parser(name, help=help_text, description=help_text)
-        module.add_arguments(sub, lang)
-        sub.set_defaults(module=module)
+        if name == chosen:
+            module = importlib.import_module(module_name)
+            module.add_arguments(sub, lang)
+            sub.set_defaults(module=module)
     return parser
 
 
@@ -81,7 +83,7 @@ def run(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
     """Parse *argv* and run the command; return the exit code."""
     lang = guess_language(argv)
     argparse_ja.use(lang)
-    parser = build_parser(lang)
+    parser = build_parser(lang, argv)
     try:
         options = parser.parse_args(argv)
     except SystemExit as exit_:  # argparse already printed usage or help

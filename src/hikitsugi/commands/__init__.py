@@ -1,6 +1,9 @@
 """One module per subcommand: `add_arguments(parser, lang)` and `run(options, out, lang) -> int`."""
 
-# (name, module); the CLI imports each to declare its options, so modules keep heavy imports in run().
+from hikitsugi.i18n import register
+
+# (name, module). The CLI imports only the module of the command it runs, so start-up stays light;
+# the one-line help of every command lives here so that `hikitsugi --help` needs none of them.
 COMMANDS: list[tuple[str, str]] = [
     ("check", "hikitsugi.commands.check"),
     ("new", "hikitsugi.commands.new"),
@@ -15,3 +18,56 @@ COMMANDS: list[tuple[str, str]] = [
     ("handover", "hikitsugi.commands.handover"),
     ("onboarding", "hikitsugi.commands.onboarding"),
 ]
+
+register(
+    {
+        "check.help": (
+            "ナレッジベースの形式を検査する",
+            "check the knowledge base's format",
+        ),
+        "new.help": (
+            "手順書・チェックリストのひな形を作る",
+            "write a starter runbook or checklist",
+        ),
+        "build.help": (
+            "手順書のサイトを作る (MkDocs)",
+            "build the runbook site (MkDocs)",
+        ),
+        "schema.help": (
+            "手順書の JSON Schema を書き出す (VS Code で入力補完・検査に使う)",
+            "write the JSON Schema files (for completion and checking in VS Code)",
+        ),
+        "audit.help": (
+            "見直し期限切れ・所有者不在・異動で困る手順書を洗い出す",
+            "find stale, ownerless and rotation-risk runbooks and checklists",
+        ),
+        "show.help": (
+            "手順書を、標準手順書 (extends) を反映した形で表示する",
+            "print a runbook as resolved (with the standard it extends applied)",
+        ),
+        "diff.help": (
+            "手順書が元にした標準手順書との違い (置き換え・追加・削除した手順、変えた項目) を示す",
+            "show what a runbook changes against its standard (replaced, added, removed steps; changed fields)",
+        ),
+        "calendar.help": (
+            "運用中の手順書の年間予定を表で示し、Outlook・Google カレンダー用の .ics を書き出す",
+            "print the schedule of active runbooks and write an .ics for Outlook / Google Calendar",
+        ),
+        "rotation.help": (
+            "異動計画: 期間内に異動・退任する職員と、そのポストが引き継ぐもの",
+            "rotation plan: who leaves in the window and what their posts hand over",
+        ),
+        "checklist.help": (
+            "チェックリストを印刷用に出力する (HTML または PDF)",
+            "print a checklist (HTML or PDF)",
+        ),
+        "handover.help": (
+            "事務引継書を出力する (HTML または PDF)。引き継ぐものがなければ終了コード 1",
+            "print a handover pack (HTML or PDF); exit 1 when there is nothing to hand over",
+        ),
+        "onboarding.help": (
+            "着任者向けの業務案内を出力する (HTML または PDF)",
+            "print an onboarding pack (HTML or PDF)",
+        ),
+    }
+)

@@ -27,10 +27,6 @@ BASE_FILES = ("hikitsugi.yml", "roster.yml")
 
 register(
     {
-        "audit.help": (
-            "見直し期限切れ・所有者不在・異動で困る手順書を洗い出す",
-            "find stale, ownerless and rotation-risk runbooks and checklists",
-        ),
         "audit.opt-format": ("出力形式 (既定: text)", "output format (default: text)"),
         "audit.opt-fail-on": (
             "この重要度以上の指摘があれば終了コード 1 (既定: error)",

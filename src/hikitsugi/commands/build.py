@@ -14,7 +14,6 @@ from hikitsugi.validate import check
 
 register(
     {
-        "build.help": ("手順書のサイトを作る (MkDocs)", "build the runbook site (MkDocs)"),
         "opt.site-dir": (
             "サイトの出力先 (既定: ROOT/site)",
             "where to write the site (default: ROOT/site)",

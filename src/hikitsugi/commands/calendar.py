@@ -16,10 +16,6 @@ from hikitsugi.validate import check
 
 register(
     {
-        "calendar.help": (
-            "運用中の手順書の年間予定を表で示し、Outlook・Google カレンダー用の .ics を書き出す",
-            "print the schedule of active runbooks and write an .ics for Outlook / Google Calendar",
-        ),
         "calendar.opt-ics": (
             "iCalendar (.ics) ファイルの書き出し先",
             "write an iCalendar (.ics) file here",

@@ -12,7 +12,6 @@ from hikitsugi.validate import CheckResult, check
 
 register(
     {
-        "check.help": ("ナレッジベースの形式を検査する", "check the knowledge base's format"),
         "check.summary-ok": ("問題はありません ({files} ファイル)", "no problems ({files} files)"),
         "check.summary": (
             "{errors} 件のエラー、{notes} 件の注意 ({files} ファイル)",

@@ -12,10 +12,6 @@ from hikitsugi.i18n import register, t
 
 register(
     {
-        "checklist.help": (
-            "チェックリストを印刷用に出力する (HTML または PDF)",
-            "print a checklist (HTML or PDF)",
-        ),
         "checklist.opt-id": ("手順書またはチェックリストの id", "id of a runbook or a checklist"),
     }
 )

@@ -14,10 +14,6 @@ from hikitsugi.validate import check
 
 register(
     {
-        "diff.help": (
-            "手順書が元にした標準手順書との違い (置き換え・追加・削除した手順、変えた項目) を示す",
-            "show what a runbook changes against its standard (replaced, added, removed steps; changed fields)",
-        ),
         "diff.no-extends": (
             "'{id}' は標準手順書を元にしていません (extends がありません)",
             "'{id}' is not based on a standard (it has no extends)",

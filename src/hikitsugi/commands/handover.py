@@ -13,10 +13,6 @@ from hikitsugi.i18n import register, t
 
 register(
     {
-        "handover.help": (
-            "事務引継書を出力する (HTML または PDF)。引き継ぐものがなければ終了コード 1",
-            "print a handover pack (HTML or PDF); exit 1 when there is nothing to hand over",
-        ),
         "handover.opt-person": ("引き継ぐ職員 (前任者) の id", "id of the person handing over"),
         "handover.to-self": (
             "--to に前任者と同じ職員 ({id}) は指定できません",

@@ -18,10 +18,6 @@ SCHEMA_DIR = Path("docs") / "schema"
 
 register(
     {
-        "new.help": (
-            "手順書・チェックリストのひな形を作る",
-            "write a starter runbook or checklist",
-        ),
         "new.opt-kind": ("作るもの", "what to create"),
         "new.opt-id": ("識別子 (例: gakudo-intake)", "id (e.g. gakudo-intake)"),
         "new.opt-title": ("名称", "title"),

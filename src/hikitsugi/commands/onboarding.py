@@ -12,10 +12,6 @@ from hikitsugi.i18n import register, t
 
 register(
     {
-        "onboarding.help": (
-            "着任者向けの業務案内を出力する (HTML または PDF)",
-            "print an onboarding pack (HTML or PDF)",
-        ),
         "onboarding.opt-role": ("ポストの id (roster.yml)", "id of the post (roster.yml)"),
     }
 )

@@ -13,10 +13,6 @@ from hikitsugi.i18n import register, t
 
 register(
     {
-        "schema.help": (
-            "手順書の JSON Schema を書き出す (VS Code で入力補完・検査に使う)",
-            "write the JSON Schema files (for completion and checking in VS Code)",
-        ),
         "schema.opt-output": (
             "書き出すフォルダ (既定: docs/schema)",
             "folder to write to (default: docs/schema)",

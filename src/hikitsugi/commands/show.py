@@ -14,10 +14,6 @@ from hikitsugi.validate import check
 
 register(
     {
-        "show.help": (
-            "手順書を、標準手順書 (extends) を反映した形で表示する",
-            "print a runbook as resolved (with the standard it extends applied)",
-        ),
         "show.opt-id": (
             "手順書・標準手順書・チェックリストの id",
             "id of a runbook, standard or checklist",

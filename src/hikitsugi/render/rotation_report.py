@@ -12,10 +12,6 @@ from hikitsugi.schedule import Occurrence
 
 register(
     {
-        "rotation.help": (
-            "異動計画: 期間内に異動・退任する職員と、そのポストが引き継ぐもの",
-            "rotation plan: who leaves in the window and what their posts hand over",
-        ),
         "rotation.opt-window": (
             "対象期間の日数 (既定: hikitsugi.yml の handover_window_days)",
             "days in the window (default: handover_window_days of hikitsugi.yml)",
