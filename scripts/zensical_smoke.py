@@ -24,7 +24,7 @@ from pathlib import Path
 import yaml
 
 from hikitsugi.render.site import context, render_pages, static_assets
-from hikitsugi.render.site_nav import navigation
+from hikitsugi.render.site_nav import hand_written, navigation
 from hikitsugi.sitebuild import build_site
 from hikitsugi.validate import check
 
@@ -45,10 +45,7 @@ def write_plain_project(root: Path, folder: Path) -> Path:
     docs = folder / "docs"
     if (root / "docs").is_dir():
         shutil.copytree(root / "docs", docs)
-    own = sorted(
-        (p.relative_to(docs).as_posix() for p in docs.rglob("*.md")),
-        key=lambda p: (p != "index.md", p),
-    )
+    own = hand_written(ctx, [p.relative_to(docs).as_posix() for p in docs.rglob("*.md")])
     for path, content in {**render_pages(ctx), **static_assets()}.items():
         target = docs / path
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -8,15 +8,21 @@ import re
 import shutil
 from pathlib import Path
 
+import markdown
 import pytest
 
+from conftest import REPO
 from hikitsugi import model
 from hikitsugi.audit import audit
 from hikitsugi.render import site_links
+from hikitsugi.render.calendar_ics import ics_for_all, ics_for_role, roles_with_schedule
 from hikitsugi.render.site import context, render_site, static_assets
 from hikitsugi.render.site_context import review_state
-from hikitsugi.render.site_nav import SECTION_SIZE, navigation
+from hikitsugi.render.site_nav import SECTION_SIZE, hand_written, navigation
 from hikitsugi.render.site_runbook import lane_rows
+from hikitsugi.rotation import leaving_assignments, window_end
+from hikitsugi.schedule import period
+from hikitsugi.standards import diff_runbook, extenders
 from hikitsugi.validate import check
 
 KB = Path(__file__).resolve().parent / "fixtures" / "site" / "kb"
@@ -251,3 +257,168 @@ def test_docs_name_every_site_template() -> None:
         for p in (Path(site_links.__file__).parent.parent / "templates" / "site").glob("*.j2")
     }
     assert named == shipped
+
+
+# The sample city: a standard, a local runbook based on it, a holder leaving within the window.
+
+
+@pytest.fixture(scope="module")
+def sample_kb() -> model.KnowledgeBase:
+    result = check(REPO, use_cache=False)
+    assert not result.errors, [p.format("en") for p in result.errors]
+    return result.kb
+
+
+@pytest.fixture(scope="module")
+def sample(sample_kb: model.KnowledgeBase) -> dict[str, str | bytes]:
+    return render_site(sample_kb, DAY)
+
+
+def text(pages: dict[str, str | bytes], path: str) -> str:
+    page = pages[path]
+    assert isinstance(page, str), path
+    return page
+
+
+def test_each_standard_has_a_page_marked_shared_and_not_audited(
+    sample_kb: model.KnowledgeBase, sample: dict[str, str | bytes]
+) -> None:
+    assert sample_kb.standards
+    for standard in sample_kb.standards.values():
+        page = text(sample, f"standards/{standard.id}.md")
+        assert f'data-standard-id="{standard.id}"' in page and "data-runbook-id" not in page
+        assert '<strong class="hk-standard-mark">標準手順書</strong>' in page
+        assert "監査の対象ではありません" in page
+        assert "data-hk-review " not in page  # no banner that turns red: not audited here
+        for local in extenders(sample_kb, standard.id):
+            assert f'<a href="../runbooks/{local.id}.html">' in page
+
+
+def test_local_runbook_shows_its_standard_and_its_differences(
+    sample_kb: model.KnowledgeBase, sample: dict[str, str | bytes]
+) -> None:
+    runbook = sample_kb.runbooks["riyo-chosei"]
+    diff = diff_runbook(sample_kb, runbook)
+    assert diff is not None and diff.replaced and diff.added and diff.removed
+    page = text(sample, "runbooks/riyo-chosei.md")
+    header = page[: page.index("</dl>")]
+    assert (
+        f'<a href="../standards/{diff.standard}.html">{diff.standard_title}</a>' in header
+    )  # the header names the standard
+    section = page[page.index("## 標準手順書との違い") : page.index("## 年間の時期")]
+    assert f"](../standards/{diff.standard}.md)" in section  # Markdown: MkDocs checks the link
+    for step in (*diff.replaced, *diff.added, *diff.removed):
+        assert f"`{step.id}`" in section
+    for change in diff.fields:
+        assert f"`{change.name}`" in section
+    assert "標準手順書との違い" not in text(sample, "runbooks/gakudo-system.md")  # not based on one
+
+
+def test_standards_index_counts_each_local_runbooks_differences(
+    sample_kb: model.KnowledgeBase, sample: dict[str, str | bytes]
+) -> None:
+    page = text(sample, "lists/standards.md")
+    assert page.startswith('---\ntitle: "標準手順書と各手順書の違い"\n---')
+    for standard in sample_kb.standards.values():
+        assert f"](../standards/{standard.id}.md)" in page
+        for local in extenders(sample_kb, standard.id):
+            diff = diff_runbook(sample_kb, local)
+            assert diff is not None
+            row = next(line for line in page.splitlines() if f"../runbooks/{local.id}.md" in line)
+            assert f"| {diff.count} |" in row and f"| {len(diff.fields)} |" in row
+    nav = str(navigation(context(sample_kb, DAY), ["index.md"]))
+    assert "lists/standards.md" in nav and "'標準手順書': [" in nav
+
+
+def test_a_kb_without_standards_has_no_standards_pages(
+    kb: model.KnowledgeBase, pages: dict[str, str]
+) -> None:
+    assert not kb.standards
+    assert not [p for p in pages if p.startswith("standards/") or p == "lists/standards.md"]
+    assert "standards" not in str(navigation(context(kb, DAY), ["index.md"]))
+
+
+def test_hostile_standard_title_stays_text(tmp_path: Path) -> None:
+    root = tmp_path / "kb"
+    shutil.copytree(KB, root)
+    (root / "standards").mkdir()
+    (root / "standards" / "std.yml").write_text(
+        "id: std\ntitle: '<script>alert(1)</script> [x](javascript:y)'\nkind: process\n"
+        "summary: 標準\nowner: tanto\nsteps:\n  - {id: a, title: '<img src=x>', zone: paper}\n",
+        encoding="utf-8",
+    )
+    (root / "runbooks" / "local.yml").write_text(
+        "id: local\nextends: std\ntitle: 地域版\nsummary: 違い\n"
+        "steps:\n  - {id: b, title: '*強調* <b>', zone: lgwan}\n",
+        encoding="utf-8",
+    )
+    result = check(root, use_cache=False)
+    assert not result.errors, [p.format("en") for p in result.errors]
+    built = render_site(result.kb, DAY)
+    for path in ("runbooks/local.md", "standards/std.md", "lists/standards.md"):
+        html = markdown.markdown(text(built, path).split("---", 2)[2], extensions=["tables"])
+        assert "<script" not in html and "<img" not in html and "<b>" not in html, path
+        assert "javascript:" not in html.replace("](javascript:y)", ""), path
+        assert 'href="javascript' not in html, path
+
+
+def test_handover_packs_are_linked_from_the_post_pages(
+    sample_kb: model.KnowledgeBase, sample: dict[str, str | bytes]
+) -> None:
+    end = window_end(sample_kb, DAY)
+    leaving = [
+        (person, assignment)
+        for person in sample_kb.roster.people
+        for assignment in leaving_assignments(person, DAY, end)
+    ]
+    assert leaving  # the sample city has someone leaving within the window
+    owners = text(sample, "lists/owners.md")
+    for person, assignment in leaving:
+        pack = f"print/handover/{person.id}.html"
+        assert pack in sample
+        line = f'{person.name} さんが {assignment.until} で異動・退任予定 · <a href="../{pack}">'
+        section = owners[owners.index(f'id="post-{assignment.role}"') :]
+        assert line in section[: section.index("</section>")]
+        assert line in text(sample, f"onboarding/{assignment.role}.md")
+
+
+def test_calendar_offers_an_ics_per_post(
+    sample_kb: model.KnowledgeBase, sample: dict[str, str | bytes]
+) -> None:
+    import icalendar
+
+    roles = roles_with_schedule(sample_kb)
+    files = sorted(p for p in sample if p.startswith("calendar/"))
+    assert files == sorted([f"calendar/{r}.ics" for r in roles] + ["calendar/all.ics"])
+    page = text(sample, "lists/calendar.md")
+    for path in files:
+        data = sample[path]
+        assert isinstance(data, bytes) and data.count(b"\n") == data.count(b"\r\n")
+        calendar = icalendar.Calendar.from_ical(data)
+        events = list(calendar.walk("VEVENT"))
+        assert events and all(
+            e.decoded("dtstamp") == datetime.datetime(2026, 11, 27, tzinfo=datetime.UTC)
+            for e in events
+        )
+        starts = [e.decoded("dtstart") for e in events]
+        assert min(starts) >= datetime.date(2026, 4, 1) and max(starts) <= datetime.date(
+            2027, 3, 31
+        )
+        assert f'<a href="../{path}" download>' in page
+    for role in roles:
+        assert f'href="../calendar/{role}.ics" download>' in text(sample, f"onboarding/{role}.md")
+    again = render_site(sample_kb, DAY)
+    assert all(again[p] == sample[p] for p in files)  # DTSTAMP is the build day: reproducible
+    start, end = period(DAY, sample_kb.config.fiscal_year_start)
+    stamp = datetime.datetime(2026, 11, 27, tzinfo=datetime.UTC)
+    assert sample["calendar/all.ics"] == ics_for_all(sample_kb, start, end, stamp=stamp)
+    for role in roles:  # the same bytes as `hikitsugi calendar --role ROLE --ics`
+        assert sample[f"calendar/{role}.ics"] == ics_for_role(
+            sample_kb, role, start, end, stamp=stamp
+        )
+
+
+def test_hand_written_pages_sit_in_one_nav_section(kb: model.KnowledgeBase) -> None:
+    own = hand_written(context(kb, DAY), ["site.md", "index.md", "audit.md"])
+    assert own == ["index.md", {"使い方と仕組み": ["audit.md", "site.md"]}]
+    assert hand_written(context(kb, DAY), ["index.md"]) == ["index.md"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import os
 import shutil
 import subprocess
@@ -29,6 +30,18 @@ def kb(tmp_path: Path) -> Path:
     root = tmp_path / "kb"
     shutil.copytree(KB, root)
     return root
+
+
+def article(page: Path) -> str:
+    """The page's own content, without the navigation around it."""
+    html = page.read_text(encoding="utf-8")
+    return html[html.index("<article") : html.index("</article>")]
+
+
+def navigation_of(page: Path) -> str:
+    """The page's primary navigation."""
+    html = page.read_text(encoding="utf-8")
+    return html[html.index('<nav class="md-nav md-nav--primary"') : html.index("<article")]
 
 
 def leftovers(folder: Path) -> list[str]:
@@ -182,3 +195,34 @@ def test_refuses_a_site_folder_whose_replacement_would_destroy_something(
     )
     assert code == 2 and "出力先にできません" in err
     assert sorted(p.relative_to(kb.parent) for p in kb.parent.rglob("*")) == before
+
+
+def test_sample_site_carries_standards_calendars_and_every_hand_written_page(
+    tmp_path: Path,
+) -> None:
+    import icalendar
+
+    from conftest import REPO
+    from hikitsugi.sitebuild import build_site
+
+    warnings: list[str] = []
+    site = build_site(REPO, tmp_path / "site", datetime.date(2026, 11, 27), warnings.append)
+    assert warnings == []  # e.g. no Markdown link that MkDocs cannot resolve
+    local = article(site / "runbooks" / "riyo-chosei.html")
+    assert local.count('href="../standards/gakudo-riyo-chosei.html"') == 2  # header and section
+    assert '<h2 id="標準手順書との違い">' in local
+    assert "標準手順書" in article(site / "standards" / "gakudo-riyo-chosei.html")
+    index = article(site / "lists" / "standards.html")
+    assert 'href="../runbooks/riyo-chosei.html"' in index and "<table>" in index
+    ics = sorted((site / "calendar").glob("*.ics"))
+    assert len(ics) > 1 and ics[0].name == "all.ics"
+    for path in ics:
+        data = path.read_bytes()  # copied as bytes: CRLF intact
+        assert b"\r\nEND:VCALENDAR\r\n" in data and data.count(b"\n") == data.count(b"\r\n")
+        assert icalendar.Calendar.from_ical(data).walk("VEVENT")
+    hand_written = sorted(p.stem for p in (REPO / "docs").glob("*.md") if p.stem != "index")
+    assert "使い方と仕組み" in navigation_of(site / "index.html")
+    nav = navigation_of(site / f"{hand_written[0]}.html")  # pruned: the section shows when open
+    for name in hand_written:
+        assert f'href="{name}.html"' in nav, name  # in the navigation ...
+        assert f'<a href="{name}.html">' in article(site / "index.html"), name  # ... and index.md

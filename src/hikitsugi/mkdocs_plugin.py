@@ -21,7 +21,7 @@ from mkdocs.structure.files import File, Files
 from hikitsugi.errors import HikitsugiError
 from hikitsugi.i18n import register, t
 from hikitsugi.render import site
-from hikitsugi.render.site_nav import navigation
+from hikitsugi.render.site_nav import hand_written, navigation
 from hikitsugi.render.templates import environment
 from hikitsugi.validate import check
 
@@ -59,7 +59,7 @@ class HikitsugiPlugin(BasePlugin[_Options]):
     """Generate runbook, list and onboarding pages from the knowledge base."""
 
     def __init__(self) -> None:
-        self.pages: dict[str, str] = {}
+        self.pages: dict[str, str | bytes] = {}
         self.root = Path(".")
         self.context: Any = None
 
@@ -111,7 +111,8 @@ class HikitsugiPlugin(BasePlugin[_Options]):
         for path, content in generated.items():
             if files.get_file_from_path(path) is None:
                 files.append(File.generated(config, path, content=content))
-        config.nav = navigation(self.context, _own_nav(config, own))
+        own_nav = list(config.nav) if config.nav else hand_written(self.context, own)
+        config.nav = navigation(self.context, own_nav)
         LAST_TIMINGS["on_files"] = time.perf_counter() - started
         return files
 
@@ -124,7 +125,7 @@ class HikitsugiPlugin(BasePlugin[_Options]):
         return server
 
 
-def _render(context: Any, lang: str) -> dict[str, str]:
+def _render(context: Any, lang: str) -> dict[str, str | bytes]:
     """Render the pages; a broken template override becomes a message naming file and line."""
     import jinja2
 
@@ -139,13 +140,6 @@ def _render(context: Any, lang: str) -> dict[str, str]:
         raise PluginError(
             t("site.template-error", lang, where="templates/site", error=str(error))
         ) from None
-
-
-def _own_nav(config: MkDocsConfig, own: list[str]) -> list[Any]:
-    """The KB's hand-written pages: its nav when it has one, else index first then by path."""
-    if config.nav:
-        return list(config.nav)
-    return sorted(own, key=lambda path: (path != "index.md", path))
 
 
 def _readable_anchors(config: MkDocsConfig) -> None:

@@ -97,7 +97,14 @@ def _events(
     kb: KnowledgeBase, found: list[Occurrence], stamp: datetime.datetime, lang: str
 ) -> list[object]:
     """One event per span or day; one recurring event per monthly entry on 1..28 or 31."""
-    events: list[object] = []
+    return [event for _, event in _tagged_events(kb, found, stamp, lang)]
+
+
+def _tagged_events(
+    kb: KnowledgeBase, found: list[Occurrence], stamp: datetime.datetime, lang: str
+) -> list[tuple[str, object]]:
+    """The events of _events, each with the id of its runbook."""
+    events: list[tuple[str, object]] = []
     series: dict[tuple[str, int], list[Occurrence]] = {}
     for occurrence in found:
         entry = occurrence.entry
@@ -113,7 +120,8 @@ def _events(
         uid = _uid(
             kb, occurrence, occurrence.start.strftime("%Y-%m" if occurrence.monthly else "%Y")
         )
-        events.append(_event(kb, occurrence, uid, stamp, lang, [note] if note else []))
+        event = _event(kb, occurrence, uid, stamp, lang, [note] if note else [])
+        events.append((occurrence.runbook.id, event))
     for group in series.values():
         first = group[0]
         assert first.entry is not None and first.entry.monthly is not None
@@ -123,7 +131,7 @@ def _events(
         )
         day = -1 if first.entry.monthly == 31 else first.entry.monthly
         event.add("rrule", {"freq": "monthly", "bymonthday": day, "count": len(group)})  # type: ignore[attr-defined]
-        events.append(event)
+        events.append((first.runbook.id, event))
     return events
 
 
@@ -138,10 +146,17 @@ def ics(
     lang: str | None = None,
 ) -> bytes:
     """Return the iCalendar bytes (CRLF, folded at 75 octets) of the runbooks' schedules in start..end."""
+    lang = lang or kb.config.language
+    calendar = _calendar(name, lang)
+    for event in _events(kb, occurrences(runbooks, start, end), _stamp(start, stamp), lang):
+        calendar.add_component(event)  # type: ignore[attr-defined]
+    return calendar.to_ical()  # type: ignore[attr-defined,no-any-return]
+
+
+def _calendar(name: str, lang: str) -> object:
+    """An empty VCALENDAR with hikitsugi's properties and the name *name*."""
     from icalendar import Calendar
 
-    lang = lang or kb.config.language
-    when = stamp or datetime.datetime.combine(start, datetime.time(), tzinfo=datetime.UTC)
     calendar = Calendar()
     calendar.add("prodid", f"-//hikitsugi//hikitsugi {__version__}//{lang.upper()}")
     calendar.add("version", "2.0")
@@ -149,11 +164,13 @@ def ics(
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", "Asia/Tokyo")
-    for event in _events(
-        kb, occurrences(runbooks, start, end), when.astimezone(datetime.UTC), lang
-    ):
-        calendar.add_component(event)  # type: ignore[arg-type]
-    return calendar.to_ical()  # type: ignore[no-any-return]
+    return calendar
+
+
+def _stamp(start: datetime.date, stamp: datetime.datetime | None) -> datetime.datetime:
+    """DTSTAMP: *stamp*, else the period's first day at 00:00 UTC (reproducible output)."""
+    when = stamp or datetime.datetime.combine(start, datetime.time(), tzinfo=datetime.UTC)
+    return when.astimezone(datetime.UTC)
 
 
 def ics_for_role(
@@ -193,3 +210,50 @@ def ics_for_all(
 def roles_with_schedule(kb: KnowledgeBase) -> list[str]:
     """Return the roles (roster order) that own or deputise an active runbook with a schedule."""
     return [role for role in kb.roster.roles if any(r.schedule for r in runbooks_for(kb, role))]
+
+
+def ics_files(
+    kb: KnowledgeBase,
+    roles: Iterable[str],
+    start: datetime.date,
+    end: datetime.date,
+    *,
+    stamp: datetime.datetime | None = None,
+    lang: str | None = None,
+) -> tuple[bytes, dict[str, bytes]]:
+    """Return ics_for_all and ics_for_role of each role, byte for byte, serialising each event once.
+
+    A role's calendar holds a subset of all.ics's events in the same order, so the site builds the
+    events once and only assembles the files (the folding of lines is what costs).
+    """
+    language = lang or kb.config.language
+    found = occurrences(runbooks_for(kb), start, end)
+    tagged = [
+        (runbook, event.to_ical())  # type: ignore[attr-defined]
+        for runbook, event in _tagged_events(kb, found, _stamp(start, stamp), language)
+    ]
+    everything = _assemble(
+        _calendar(t("ics.name-all", language, organization=kb.config.organization), language),
+        [body for _, body in tagged],
+    )
+    by_role = {}
+    for role in roles:
+        mine = {r.id for r in runbooks_for(kb, role)}
+        name = t(
+            "ics.name-role",
+            language,
+            organization=kb.config.organization,
+            title=kb.roster.role_title(role),
+        )
+        by_role[role] = _assemble(
+            _calendar(name, language), [body for runbook, body in tagged if runbook in mine]
+        )
+    return everything, by_role
+
+
+def _assemble(calendar: object, events: list[bytes]) -> bytes:
+    """Put serialised VEVENTs into *calendar*, as Calendar.to_ical would have written them."""
+    empty: bytes = calendar.to_ical()  # type: ignore[attr-defined]
+    end = b"END:VCALENDAR\r\n"
+    assert empty.endswith(end)
+    return empty[: -len(end)] + b"".join(events) + end

@@ -13,14 +13,20 @@ from hikitsugi.render import site_labels, site_links  # noqa: F401 - registers t
 from hikitsugi.render.print import site_documents
 from hikitsugi.render.site_context import SiteContext
 from hikitsugi.render.site_index import (
+    calendar_files,
     render_calendar,
     render_kind_list,
     render_onboarding,
     render_owners,
     render_zones,
 )
-from hikitsugi.render.site_runbook import render_runbook, render_standalone_checklist
+from hikitsugi.render.site_runbook import (
+    render_runbook,
+    render_standalone_checklist,
+    render_standard,
+)
 from hikitsugi.render.site_search import INDEX_PATH, search_index
+from hikitsugi.render.site_standards import render_standards_index
 from hikitsugi.render.site_status import render_status
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets" / "site"
@@ -38,15 +44,22 @@ def context(
     return SiteContext(kb, day, lang or kb.config.language, directory_urls)
 
 
-def render_pages(ctx: SiteContext) -> dict[str, str]:
-    """Return every generated page, the printable documents and the search index, by path in docs/."""
+def render_pages(ctx: SiteContext) -> dict[str, str | bytes]:
+    """Return every generated page, printable document, .ics file and the search index, by path."""
     kb = ctx.kb
-    pages: dict[str, str] = {}
+    pages: dict[str, str | bytes] = {}
     printable = site_documents(kb, ctx.day)  # print/: checklists, handover and onboarding packs
     ctx.printables = frozenset(printable)
     pages.update(printable)
+    calendars = calendar_files(ctx)  # calendar/: one .ics per post, and all.ics
+    ctx.calendars = frozenset(calendars)
+    pages.update(calendars)
     for runbook in kb.runbooks.values():
         pages[site_links.runbook_page(runbook.id)] = render_runbook(ctx, runbook)
+    for standard in kb.standards.values():
+        pages[site_links.standard_page(standard.id)] = render_standard(ctx, standard)
+    if kb.standards:
+        pages[site_links.list_page("standards")] = render_standards_index(ctx)
     for checklist in kb.checklists.values():
         pages[site_links.checklist_page(checklist.id)] = render_standalone_checklist(ctx, checklist)
     pages[site_links.list_page("processes")] = render_kind_list(ctx, "process")
@@ -72,7 +85,7 @@ def render_site(
     *,
     lang: str | None = None,
     directory_urls: bool = False,
-) -> dict[str, str]:
+) -> dict[str, str | bytes]:
     """Return the generated pages of *kb* as of *day*."""
     return render_pages(context(kb, day, lang=lang, directory_urls=directory_urls))
 

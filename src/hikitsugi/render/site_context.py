@@ -17,6 +17,7 @@ from hikitsugi.model import add_months
 from hikitsugi.render import safe_markdown, site_labels, site_links
 from hikitsugi.render.sheets import print_path
 from hikitsugi.render.templates import environment
+from hikitsugi.rotation import leaving_assignments, window_end
 from hikitsugi.schedule import Occurrence, active_occurrences, fiscal_year_start
 
 
@@ -47,6 +48,15 @@ def review_state(
     return Review(state, item.reviewed_on, due, soon)
 
 
+@dataclass(frozen=True)
+class Leaving:
+    """A holder who leaves a post on *last_day*, and the path of their handover pack if any."""
+
+    name: str
+    last_day: datetime.date
+    pack: str | None
+
+
 @dataclass
 class SiteContext:
     """Shared inputs of page rendering; pure: nothing here reads the clock or the disk."""
@@ -58,6 +68,7 @@ class SiteContext:
     env: jinja2.Environment = field(init=False)
     _posts: dict[str | None, Markup] = field(init=False, default_factory=dict)
     printables: frozenset[str] = frozenset()  # paths of the print/ documents in this build
+    calendars: frozenset[str] = frozenset()  # paths of the calendar/*.ics files in this build
 
     def __post_init__(self) -> None:
         self.env = environment(self.kb.root)
@@ -74,6 +85,27 @@ class SiteContext:
         """Path of the printable document print/KIND/NAME.html when this build has it."""
         path = print_path(kind, name)
         return path if path in self.printables else None
+
+    def calendar(self, name: str) -> str | None:
+        """Path of calendar/NAME.ics (a post's id, or "all") when this build has it."""
+        path = site_links.calendar_file(name)
+        return path if path in self.calendars else None
+
+    @cached_property
+    def leaving(self) -> dict[str, list[Leaving]]:
+        """Post id -> the holders who leave it within the handover window, with their pack."""
+        end = window_end(self.kb, self.day)
+        found: dict[str, list[Leaving]] = {}
+        for person in self.kb.roster.people:
+            pack = self.printable("handover", person.id)
+            for assignment in leaving_assignments(person, self.day, end):
+                assert assignment.until is not None  # leaving_assignments only returns ends
+                found.setdefault(assignment.role, []).append(
+                    Leaving(person.name, assignment.until, pack)
+                )
+        for people in found.values():
+            people.sort(key=lambda leaving: (leaving.last_day, leaving.name))
+        return found
 
     def holders(self, role: str) -> list[str]:
         """Names of the people holding *role* on the build day."""

@@ -10,7 +10,7 @@ from hikitsugi import model
 from hikitsugi.model import TRANSFER_METHODS, add_months
 from hikitsugi.render import site_links
 from hikitsugi.render.site_context import SiteContext, review_state
-from hikitsugi.schedule import fiscal_year_start
+from hikitsugi.schedule import fiscal_year_start, period
 
 
 def _by_title(runbooks: list[model.Runbook]) -> list[model.Runbook]:
@@ -86,7 +86,29 @@ def render_calendar(ctx: SiteContext) -> str:
         current=current,
         start=start,
         end=end,
+        all_ics=ctx.calendar("all"),
+        role_ics=[
+            (role, path) for role in ctx.kb.roster.roles.values() if (path := ctx.calendar(role.id))
+        ],
     )
+
+
+def calendar_files(ctx: SiteContext) -> dict[str, bytes]:
+    """The .ics of the fiscal year for every post with scheduled work, and one for all posts.
+
+    DTSTAMP is the build day at 00:00 UTC, so the same KB and day give the same bytes.
+    """
+    from hikitsugi.render.calendar_ics import ics_files, roles_with_schedule
+
+    roles = roles_with_schedule(ctx.kb)
+    if not roles:
+        return {}
+    start, end = period(ctx.day, ctx.kb.config.fiscal_year_start)
+    stamp = datetime.datetime.combine(ctx.day, datetime.time(), tzinfo=datetime.UTC)
+    everything, by_role = ics_files(ctx.kb, roles, start, end, stamp=stamp, lang=ctx.lang)
+    files = {site_links.calendar_file("all"): everything}
+    files.update({site_links.calendar_file(role): data for role, data in by_role.items()})
+    return files
 
 
 @dataclass(frozen=True)
@@ -153,6 +175,8 @@ def render_onboarding(ctx: SiteContext, role: model.Role) -> str:
         "onboarding.html.j2",
         site_links.onboarding_page(role.id),
         printable=ctx.printable("onboarding", role.id),
+        ics=ctx.calendar(role.id),
+        leaving=ctx.leaving.get(role.id, []),
         role=role,
         timed=timed,
         untimed=untimed,

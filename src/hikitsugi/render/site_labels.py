@@ -79,6 +79,44 @@ register(
         "site.source": ("元ファイル", "Source file"),
         "site.extends": ("元にした標準手順書", "Based on standard"),
         "site.nav.runbooks": ("手順書", "Runbooks"),
+        "site.nav.standards": ("標準手順書", "Standards"),
+        "site.ics.title": ("カレンダーに取り込む (.ics)", "Add to your calendar (.ics)"),
+        "site.ics.intro": (
+            (
+                "この年度の予定を iCalendar ファイルで配っています。Outlook や Google カレンダーに取り込めます。"
+                "自分のポストのファイルを選んでください。"
+            ),
+            (
+                "This fiscal year's schedule as iCalendar files, for Outlook or Google Calendar. "
+                "Pick your post's file."
+            ),
+        ),
+        "site.ics.all": ("全ポストの予定", "Every post"),
+        "site.ics.role": (
+            "予定をカレンダーに取り込む (.ics)",
+            "Add the schedule to your calendar (.ics)",
+        ),
+        "site.leaving": (
+            "{name} さんが {day} で異動・退任予定",
+            "{name} leaves this post (last day {day})",
+        ),
+        "site.handover-pack": ("事務引継書 (印刷用)", "Handover pack (printable)"),
+        "site.nav.guides": ("使い方と仕組み", "How to use it"),
+        "site.standard.mark": ("標準手順書", "Standard"),
+        "site.standard.note": (
+            (
+                "複数の自治体で共有する手順の標準形です。この自治体の見直し期限・監査の対象ではありません。"
+                "各自治体の手順書が extends で取り込み、違う部分だけを書きます。"
+            ),
+            (
+                "The shared form of a procedure, common to several municipalities. It is not audited "
+                "here and has no review deadline of ours; local runbooks extend it and write only what differs."
+            ),
+        ),
+        "site.standard.based-on": (
+            "この標準手順書を元にした手順書",
+            "Runbooks based on this standard",
+        ),
         "site.nav.lists": ("一覧", "Lists"),
         "site.nav.onboarding": ("ポスト別の引継ぎ", "Onboarding by post"),
         "site.nav.checklists": ("チェックリスト", "Checklists"),
@@ -89,6 +127,7 @@ register(
         "site.page.calendar": ("年間カレンダー", "Annual calendar"),
         "site.page.zones": ("ネットワーク間のデータ移動", "Zone map"),
         "site.page.status": ("ナレッジベースの状態", "Knowledge-base status"),
+        "site.page.standards": ("標準手順書と各手順書の違い", "Standards and local differences"),
         "site.page.onboarding": ("{role} の仕事", "Working as {role}"),
         "site.page.checklist": ("チェックリスト: {title}", "Checklist: {title}"),
         "site.col.title": ("手順書", "Runbook"),

@@ -8,6 +8,8 @@ RUNBOOKS = "runbooks"
 LISTS = "lists"
 ONBOARDING = "onboarding"
 CHECKLISTS = "checklists"
+STANDARDS = "standards"
+CALENDARS = "calendar"
 
 
 def runbook_page(runbook_id: str) -> str:
@@ -20,8 +22,18 @@ def checklist_page(item_id: str) -> str:
     return f"{CHECKLISTS}/{item_id}.md"
 
 
+def standard_page(standard_id: str) -> str:
+    """Source path of a standard's page (標準手順書)."""
+    return f"{STANDARDS}/{standard_id}.md"
+
+
+def calendar_file(name: str) -> str:
+    """Site path of an iCalendar file: calendar/ROLE.ics, or calendar/all.ics for every post."""
+    return f"{CALENDARS}/{name}.ics"
+
+
 def list_page(name: str) -> str:
-    """Source path of an index page (processes, tools, owners, calendar, zones, status)."""
+    """Source path of an index page (processes, tools, owners, calendar, zones, status, standards)."""
     return f"{LISTS}/{name}.md"
 
 

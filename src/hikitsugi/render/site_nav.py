@@ -54,12 +54,19 @@ def runbook_sections(ctx: SiteContext, kind: str) -> list[Any]:
     return _chunked(ctx, sections) if len(sections) > SECTION_SIZE else sections
 
 
+def hand_written(ctx: SiteContext, paths: list[str]) -> list[Any]:
+    """The KB's own pages when it has no nav: index.md first, the others in one section by path."""
+    rest = sorted(path for path in paths if path != "index.md")
+    first = ["index.md"] if "index.md" in paths else []
+    return [*first, *([{ctx.label("site.nav.guides"): rest}] if rest else [])]
+
+
 def navigation(ctx: SiteContext, own_pages: list[Any]) -> list[Any]:
-    """Return the nav: the KB's own pages first, then lists, runbooks and onboarding pages."""
-    lists = [
-        _entry(ctx.label(f"site.page.{name}"), site_links.list_page(name))
-        for name in ("processes", "tools", "owners", "calendar", "zones", "status")
-    ]
+    """Return the nav: the KB's own pages first, then lists, runbooks, standards, onboarding."""
+    names = ["processes", "tools", "owners", "calendar", "zones", "status"]
+    if ctx.kb.standards:
+        names.append("standards")
+    lists = [_entry(ctx.label(f"site.page.{name}"), site_links.list_page(name)) for name in names]
     onboarding = [
         _entry(role.title, site_links.onboarding_page(role.id))
         for role in ctx.kb.roster.roles.values()
@@ -72,10 +79,15 @@ def navigation(ctx: SiteContext, own_pages: list[Any]) -> list[Any]:
         {ctx.label("site.kind.process"): runbook_sections(ctx, "process")},
         {ctx.label("site.kind.tool"): runbook_sections(ctx, "tool")},
     ]
+    standards = [
+        _entry(s.title, site_links.standard_page(s.id))
+        for s in sorted(ctx.kb.standards.values(), key=lambda s: (s.title, s.id))
+    ]
     return [
         *own_pages,
         {ctx.label("site.nav.lists"): lists},
         {ctx.label("site.nav.runbooks"): runbooks},
+        *([{ctx.label("site.nav.standards"): _chunked(ctx, standards)}] if standards else []),
         *([{ctx.label("site.nav.checklists"): _chunked(ctx, checklists)}] if checklists else []),
         {ctx.label("site.nav.onboarding"): _chunked(ctx, onboarding)},
     ]

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from hikitsugi import model
 from hikitsugi.model import ZONES
-from hikitsugi.render import site_links
+from hikitsugi.render import site_links, site_standards
 from hikitsugi.render.site_context import SiteContext, review_state
 
 
@@ -63,8 +64,43 @@ def zones_of(runbook: model.Runbook) -> list[str]:
 
 
 def render_runbook(ctx: SiteContext, runbook: model.Runbook) -> str:
-    """Return the Markdown/HTML of a runbook's page."""
-    page = site_links.runbook_page(runbook.id)
+    """Return the Markdown/HTML of a runbook's page (a local one shows its standard's differences)."""
+    return _render_page(
+        ctx,
+        runbook,
+        site_links.runbook_page(runbook.id),
+        used_by=ctx.used_by.get(runbook.id, []),
+        differences=site_standards.differences(ctx, runbook),
+        standard_page=(
+            site_links.standard_page(runbook.extends)
+            if runbook.extends in ctx.kb.standards
+            else None
+        ),
+        checklist=ctx.printable("checklists", runbook.id),
+    )
+
+
+def render_standard(ctx: SiteContext, standard: model.Runbook) -> str:
+    """Return the page of a standard: laid out like a runbook, marked shared and not audited."""
+    return _render_page(
+        ctx,
+        standard,
+        site_links.standard_page(standard.id),
+        standard=True,
+        based_on=site_standards.based_on(ctx, standard),
+    )
+
+
+def _render_page(ctx: SiteContext, runbook: model.Runbook, page: str, **values: Any) -> str:
+    """Render runbook.html.j2 for a runbook or a standard at *page*."""
+    defaults: dict[str, Any] = {
+        "used_by": [],
+        "differences": "",
+        "standard_page": None,
+        "checklist": None,
+        "standard": False,
+        "based_on": [],
+    }
     known = ctx.kb.runbooks
     return ctx.render(
         "runbook.html.j2",
@@ -75,9 +111,8 @@ def render_runbook(ctx: SiteContext, runbook: model.Runbook) -> str:
         rows=lane_rows(runbook),
         zones=zones_of(runbook),
         uses=[known[i] for i in runbook.uses if i in known],
-        used_by=ctx.used_by.get(runbook.id, []),
         related=[known[i] for i in runbook.related if i in known],
-        checklist=ctx.printable("checklists", runbook.id),
+        **(defaults | values),
     )
 
 
