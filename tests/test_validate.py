@@ -165,3 +165,25 @@ def test_a_corrupt_cache_is_ignored(tmp_path: Path) -> None:
         path.write_bytes(b"\x00garbage")
     assert check(root).ok
     assert check(root, build_model=False).ok
+
+
+def test_an_outline_model_has_the_audited_fields_of_the_full_one() -> None:
+    full = check(REPO, use_cache=False).kb
+    outline = check(REPO, use_cache=False, outline=True).kb
+    assert sorted(outline.runbooks) == sorted(full.runbooks)
+    for runbook_id, runbook in outline.runbooks.items():
+        whole = full.runbooks[runbook_id]
+        assert runbook.steps == ()
+        fields = (
+            "title",
+            "status",
+            "owner",
+            "deputies",
+            "reviewed_on",
+            "review_every",
+            "uses",
+            "related",
+            "source",
+            "line",
+        )
+        assert [getattr(runbook, f) for f in fields] == [getattr(whole, f) for f in fields]

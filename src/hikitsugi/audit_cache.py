@@ -33,12 +33,12 @@ def _header() -> str:
 def checked(root: Path, use_cache: bool = True) -> CheckResult:
     """Return check(root), or its audit-relevant part from the snapshot when nothing changed."""
     if not use_cache or not (root / CONFIG_FILE).is_file():
-        return check(root, use_cache=use_cache)
+        return check(root, use_cache=use_cache, outline=True)
     path = root / CACHE_DIR / SNAPSHOT
     stored = _read(path)
     if stored is not None and stored[0] == fingerprint(root):
         return _rebuild(root, stored[1])
-    result = check(root, use_cache=True)
+    result = check(root, use_cache=True, outline=True)
     _write(path, (_header(), result.fingerprint, snapshot(result)))
     return result
 

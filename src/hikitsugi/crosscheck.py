@@ -50,6 +50,7 @@ def cross_check(
     roster: model.Roster | None,
     sources: list[_Source],
     build_model: bool = True,
+    outline: bool = False,
 ) -> CrossResult:
     """Check what spans files and build the KnowledgeBase of what passed (unless told not to)."""
     problems: list[Problem] = []
@@ -97,7 +98,11 @@ def cross_check(
         config=config,
         roster=roster or model.Roster(),
         runbooks={
-            i: model.runbook_from(it.data, it.source.relpath, _line(it), local_data=it.own)
+            i: (
+                model.runbook_outline(it.data, it.source.relpath, _line(it))
+                if outline
+                else model.runbook_from(it.data, it.source.relpath, _line(it), local_data=it.own)
+            )
             for i, it in items["runbooks"].items()
             if not it.failed
         },

@@ -328,6 +328,27 @@ def _step(data: Mapping[str, Any]) -> Step:
     )
 
 
+def runbook_outline(data: Mapping[str, Any], source: str, line: int = 1) -> Runbook:
+    """Build a Runbook with only what the audit reads (no steps or detail sections): cheap."""
+    return Runbook(
+        id=data["id"],
+        title=data["title"],
+        kind=data["kind"],
+        summary=data["summary"],
+        source=source,
+        line=line,
+        status=data.get("status", "active"),
+        owner=data.get("owner"),
+        deputies=tuple(data.get("deputies", ())),
+        reviewed_on=_date(data.get("reviewed_on")),
+        review_every=_duration(data.get("review_every")),
+        uses=tuple(data.get("uses", ())),
+        related=tuple(data.get("related", ())),
+        extends=data.get("extends"),
+        data=data,
+    )
+
+
 def runbook_from(
     data: Mapping[str, Any],
     source: str,

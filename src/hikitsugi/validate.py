@@ -305,13 +305,16 @@ def _standards_path_problems(
     return problems
 
 
-def check(root: Path, *, use_cache: bool = True, build_model: bool = True) -> CheckResult:
+def check(
+    root: Path, *, use_cache: bool = True, build_model: bool = True, outline: bool = False
+) -> CheckResult:
     """Check the KB at *root*; collect every problem; build the model from what passed.
 
     With build_model=False (plain `hikitsugi check`) an unchanged KB is answered from
-    the result cache and the returned kb holds only the settings.
+    the result cache and the returned kb holds only the settings. With outline=True the
+    runbooks carry only their header fields (what the audit reads), not steps or sections.
     """
-    return _Checker(root, use_cache, build_model).run()
+    return _Checker(root, use_cache, build_model, outline).run()
 
 
 @dataclass
@@ -344,7 +347,10 @@ def _fingerprint(files: list[tuple[str, bytes | LoadError | None]]) -> bytes:
 
 
 class _Checker:
-    def __init__(self, root: Path, use_cache: bool, build_model: bool) -> None:
+    def __init__(
+        self, root: Path, use_cache: bool, build_model: bool, outline: bool = False
+    ) -> None:
+        self.outline = outline
         self.root = root
         self.use_cache = use_cache
         self.build_model = build_model
@@ -442,7 +448,7 @@ class _Checker:
     ) -> tuple[model.KnowledgeBase, list[str]]:
         from hikitsugi.crosscheck import cross_check
 
-        result = cross_check(self.root, config, roster, sources, self.build_model)
+        result = cross_check(self.root, config, roster, sources, self.build_model, self.outline)
         self.problems += result.problems
         return result.kb, result.skipped
 
