@@ -55,3 +55,11 @@ def test_readme_quick_start_is_exactly_the_two_commands() -> None:
     assert [line for line in block.splitlines() if line.strip() and not line.startswith("#")][
         1:
     ] == ["scripts/serve", "scripts/test"]
+
+
+def test_the_templates_folder_lists_every_built_in_template() -> None:
+    text = (REPO / "templates" / "README.md").read_text(encoding="utf-8")
+    builtin = REPO / "src" / "hikitsugi" / "templates"
+    for path in builtin.rglob("*"):
+        if path.is_file():
+            assert f"`{path.relative_to(builtin).as_posix()}`" in text, path
