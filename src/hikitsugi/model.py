@@ -328,25 +328,30 @@ def _step(data: Mapping[str, Any]) -> Step:
     )
 
 
+def _header(data: Mapping[str, Any], source: str, line: int) -> dict[str, Any]:
+    """The fields every Runbook gets: identity, ownership, review and references."""
+    return {
+        "id": data["id"],
+        "title": data["title"],
+        "kind": data["kind"],
+        "summary": data["summary"],
+        "source": source,
+        "line": line,
+        "status": data.get("status", "active"),
+        "owner": data.get("owner"),
+        "deputies": tuple(data.get("deputies", ())),
+        "reviewed_on": _date(data.get("reviewed_on")),
+        "review_every": _duration(data.get("review_every")),
+        "uses": tuple(data.get("uses", ())),
+        "related": tuple(data.get("related", ())),
+        "extends": data.get("extends"),
+        "data": data,
+    }
+
+
 def runbook_outline(data: Mapping[str, Any], source: str, line: int = 1) -> Runbook:
     """Build a Runbook with only what the audit reads (no steps or detail sections): cheap."""
-    return Runbook(
-        id=data["id"],
-        title=data["title"],
-        kind=data["kind"],
-        summary=data["summary"],
-        source=source,
-        line=line,
-        status=data.get("status", "active"),
-        owner=data.get("owner"),
-        deputies=tuple(data.get("deputies", ())),
-        reviewed_on=_date(data.get("reviewed_on")),
-        review_every=_duration(data.get("review_every")),
-        uses=tuple(data.get("uses", ())),
-        related=tuple(data.get("related", ())),
-        extends=data.get("extends"),
-        data=data,
-    )
+    return Runbook(**_header(data, source, line))
 
 
 def runbook_from(
@@ -360,20 +365,8 @@ def runbook_from(
     """Build Runbook from valid (resolved) runbook data."""
     checklist = data.get("checklist") or {}
     return Runbook(
-        id=data["id"],
-        title=data["title"],
-        kind=data["kind"],
-        summary=data["summary"],
-        source=source,
-        line=line,
-        status=data.get("status", "active"),
-        owner=data.get("owner"),
-        deputies=tuple(data.get("deputies", ())),
-        reviewed_on=_date(data.get("reviewed_on")),
-        review_every=_duration(data.get("review_every")),
+        **_header(data, source, line),
         tags=tuple(data.get("tags", ())),
-        uses=tuple(data.get("uses", ())),
-        related=tuple(data.get("related", ())),
         schedule=tuple(
             ScheduleEntry(
                 e["label"], _month_day(e.get("from")), _month_day(e.get("until")), e.get("monthly")
@@ -397,9 +390,7 @@ def runbook_from(
             HistoryEntry(_date(h["date"]), h["change"], h.get("by"))
             for h in data.get("history", ())
         ),  # type: ignore[arg-type]
-        extends=data.get("extends"),
         is_standard=standard,
-        data=data,
         local_data=local_data,
     )
 
