@@ -175,7 +175,7 @@ def test_the_fast_tag_resolution_matches_pyyaml_on_every_repository_file() -> No
             fast.dispose()
 
 
-def _tags(node, seen):  # noqa: ANN001, ANN202 - test helper
+def _tags(node, seen):
     """Tags of the node graph in order; an alias is visited once (the bomb fixture has billions)."""
     import yaml
 

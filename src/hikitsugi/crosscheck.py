@@ -212,7 +212,7 @@ def _references(item: _Item, roster: model.Roster | None, runbook_ids: set[str])
         for path in role_paths:
             value = _get(data, path)
             if isinstance(value, str) and value not in roster.roles:
-                problems.append(_at(locator, path, "check.unknown-role", id=value))
+                problems.append(_unknown_role(locator, path, value, roster))
     for field_name in ("uses", "related"):
         for index, target in enumerate(_list(data.get(field_name))):
             if isinstance(target, str) and target not in runbook_ids:
@@ -220,6 +220,20 @@ def _references(item: _Item, roster: model.Roster | None, runbook_ids: set[str])
                     _at(locator, (field_name, index), "check.unknown-runbook", id=target)
                 )
     return problems
+
+
+def _unknown_role(
+    locator: Locator, path: tuple[Any, ...], value: str, roster: model.Roster
+) -> Problem:
+    """Say a role id is unknown; when the post's title was written instead, name its id."""
+    by_title = [
+        role.id
+        for role in roster.roles.values()
+        if role.title.replace(" ", "") == value.replace(" ", "")
+    ]
+    if by_title:
+        return _at(locator, path, "check.role-title", title=value, id=by_title[0])
+    return _at(locator, path, "check.unknown-role", id=value)
 
 
 def _list(value: Any) -> list[Any]:

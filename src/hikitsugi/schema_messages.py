@@ -24,6 +24,10 @@ register(
             "'{field}' という項目はありません ('{suggestion}' の誤りですか?)",
             "unknown field '{field}' (did you mean '{suggestion}'?)",
         ),
+        "schema.enum-suggest": (
+            "'{value}' は {allowed} のいずれでもありません ('{suggestion}' の誤りですか?)",
+            "'{value}' is not one of {allowed} (did you mean '{suggestion}'?)",
+        ),
         "schema.enum": (
             "'{value}' は {allowed} のいずれでもありません",
             "'{value}' is not one of {allowed}",
@@ -151,8 +155,20 @@ def _explain(error: Any) -> Iterator[tuple[NodePath, str, dict[str, Any]]]:
                 else:
                     yield (*path, field), "schema.unknown", {"field": field}
     elif validator == "enum":
-        allowed = ", ".join(str(v) for v in error.validator_value)
-        yield path, "schema.enum", {"value": _short(instance), "allowed": allowed}
+        choices = [str(v) for v in error.validator_value]
+        allowed = ", ".join(choices)
+        text = str(instance).strip().lower()
+        close = [
+            c for c in choices if c == text
+        ]  # only a case slip: 'lgwam' keeps the plain message
+        if close:
+            yield (
+                path,
+                "schema.enum-suggest",
+                {"value": _short(instance), "allowed": allowed, "suggestion": close[0]},
+            )
+        else:
+            yield path, "schema.enum", {"value": _short(instance), "allowed": allowed}
     elif validator == "const":
         yield path, "schema.const", {"expected": str(error.validator_value).lower()}
     elif validator == "type":

@@ -47,6 +47,10 @@ register(
             "ポスト '{id}' は roster.yml にありません",
             "role '{id}' is not in roster.yml",
         ),
+        "check.role-title": (
+            "'{title}' はポスト名です。roster.yml のポストの id '{id}' を書いてください",
+            "'{title}' is a post's title: write its id '{id}' from roster.yml",
+        ),
         "check.unknown-runbook": ("手順書 '{id}' はありません", "no runbook has id '{id}'"),
         "check.unknown-standard": ("標準手順書 '{id}' はありません", "no standard has id '{id}'"),
         "check.extends-not-standard": (
