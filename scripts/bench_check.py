@@ -25,9 +25,13 @@ def timed(command: list[str], repeat: int = 3) -> float:
     best = float("inf")
     for _ in range(repeat):
         start = time.perf_counter()
-        done = subprocess.run(command, check=False, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        done = subprocess.run(
+            command, check=False, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+        )
         if done.returncode not in (0, 1):  # 1 = problems found; anything else voids the figure
-            raise SystemExit(f"{' '.join(command)} failed ({done.returncode}): {done.stderr.decode()[-2000:]}")
+            raise SystemExit(
+                f"{' '.join(command)} failed ({done.returncode}): {done.stderr.decode()[-2000:]}"
+            )
         best = min(best, time.perf_counter() - start)
     return best
 
@@ -37,14 +41,15 @@ def bench(n: int, workdir: Path) -> None:
     generate_kb(root, n)
     size = sum(p.stat().st_size for p in root.rglob("*.yml")) / n
     python = sys.executable
-    floor = timed([python, "-c", FLOOR, str(root)])
     check = [python, "-m", "hikitsugi", "check", "--root", str(root)]
-    cold = float("inf")
+    floor = cold = warm = float("inf")
+    # Interleaved rounds: a shared machine speeds up and slows down, and each ratio should
+    # compare runs made under the same conditions.
     for _ in range(3):
+        floor = min(floor, timed([python, "-c", FLOOR, str(root)], repeat=1))
         shutil.rmtree(root / ".cache", ignore_errors=True)
-        cold = min(cold, timed(check, repeat=1))
-    subprocess.run(check, check=False, stdout=subprocess.DEVNULL)  # fill the cache
-    warm = timed(check)
+        cold = min(cold, timed(check, repeat=1))  # leaves the cache filled
+        warm = min(warm, timed(check, repeat=1))
     print(
         f"check N={n:>6} ({size / 1024:.1f} KB/runbook): parse floor {floor:6.2f} s | "
         f"cold {cold:6.2f} s = {cold / floor:4.2f} x floor (target <= 1.3) | "
