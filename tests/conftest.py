@@ -11,6 +11,17 @@ import pytest
 from hikitsugi.cli import run
 
 REPO = Path(__file__).resolve().parent.parent
+CHROMIUM = Path("/usr/bin/chromium")  # Debian's chromium; Playwright drives it via executable_path
+# Headless as root, and no background traffic: this machine (like an LGWAN PC) reaches nothing outside.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 

@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from conftest import CHROMIUM, CHROMIUM_ARGS
+
 KB_DIR = Path(__file__).parent / "fixtures" / "print" / "kb"
 POPPLER = all(shutil.which(tool) for tool in ("pdffonts", "pdftotext", "pdfinfo", "pdftoppm"))
 pytestmark = pytest.mark.skipif(not POPPLER, reason="poppler-utils is not installed")
@@ -138,18 +140,6 @@ def test_handover_pack_pdf(tmp_path, cli):
         assert expected in text
     # cover, duties, and one sheet per duty with check lines (intake, opening day, fee)
     assert assert_pages_not_blank(pdf, tmp_path) == 5
-
-
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 
 
 @pytest.mark.browser

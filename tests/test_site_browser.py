@@ -20,28 +20,18 @@ from typing import Any
 import pytest
 import yaml
 
-from conftest import REPO
+from conftest import CHROMIUM, CHROMIUM_ARGS, REPO
 from hikitsugi.sitebuild import build_site
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 BUILD_DAY = datetime.date(2026, 11, 27)
 QUERIES = yaml.safe_load(
     (Path(__file__).parent / "search_queries.yml").read_text(encoding="utf-8")
 )["queries"]
 TARGET_HIT_RATE = 0.95
 
-if not Path(CHROMIUM).exists():
+if not CHROMIUM.exists():
     pytest.skip("Debian chromium is not installed", allow_module_level=True)
 
 
@@ -75,7 +65,7 @@ def browser() -> Iterator[Any]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
 

@@ -201,6 +201,13 @@ def _stamp(start: datetime.date, stamp: datetime.datetime | None) -> datetime.da
     return when.astimezone(datetime.UTC)
 
 
+def _role_calendar_name(kb: KnowledgeBase, role: str, lang: str) -> str:
+    """The calendar's name for one post, as Outlook shows it in its list of calendars."""
+    return t(
+        "ics.name-role", lang, organization=kb.config.organization, title=kb.roster.role_title(role)
+    )
+
+
 def ics_for_role(
     kb: KnowledgeBase,
     role: str,
@@ -212,12 +219,7 @@ def ics_for_role(
 ) -> bytes:
     """Return the .ics of the active runbooks that *role* owns or deputises, for start..end."""
     language = lang or kb.config.language
-    name = t(
-        "ics.name-role",
-        language,
-        organization=kb.config.organization,
-        title=kb.roster.role_title(role),
-    )
+    name = _role_calendar_name(kb, role, language)
     return ics(kb, runbooks_for(kb, role), start, end, name=name, stamp=stamp, lang=language)
 
 
@@ -264,12 +266,7 @@ def ics_files(
     by_role = {}
     for role in roles:
         mine = {r.id for r in runbooks_for(kb, role)}
-        name = t(
-            "ics.name-role",
-            language,
-            organization=kb.config.organization,
-            title=kb.roster.role_title(role),
-        )
+        name = _role_calendar_name(kb, role, language)
         by_role[role] = _assemble(
             _calendar(name, language), [body for runbook, body in tagged if runbook in mine]
         )
