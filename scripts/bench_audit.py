@@ -109,8 +109,8 @@ def process(command: list[str]) -> Callable[[], object]:
 
 def bench(n: int, root: Path) -> None:
     """Generate N runbooks; time the floor, cold and warm audit; print figures and ratios."""
-    from hikitsugi.audit import audit
-    from hikitsugi.validate import check
+    from hikitsugi.audit.rules import audit
+    from hikitsugi.check.checker import check
 
     source = generate(root, n)
     python = sys.executable

@@ -11,9 +11,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from benchlib import generate_kb
 
-from hikitsugi.render import print as printing
-from hikitsugi.render.pdf import pdf_bytes
-from hikitsugi.validate import check
+from hikitsugi.check.checker import check
+from hikitsugi.render.print import documents as printing
+from hikitsugi.render.print.pdf import pdf_bytes
 
 DAY = datetime.date(2027, 2, 1)
 SAMPLE_CITY = Path(__file__).resolve().parent.parent

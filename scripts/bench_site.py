@@ -22,8 +22,8 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 from benchlib import generate_kb
 
 from hikitsugi import mkdocs_plugin
-from hikitsugi.sitebuild import mkdocs_build
-from hikitsugi.validate import check
+from hikitsugi.check.checker import check
+from hikitsugi.render.site.publish import mkdocs_build
 
 DAY = datetime.date(2026, 11, 27)
 MKDOCS_YML = """site_name: ベンチ市

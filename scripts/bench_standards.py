@@ -15,11 +15,11 @@ from typing import Any
 
 import yaml
 
-from hikitsugi.render.calendar import calendar_text
-from hikitsugi.render.calendar_ics import ics_for_all
-from hikitsugi.render.standards import standards_index
-from hikitsugi.standards import diff_runbook
-from hikitsugi.validate import check
+from hikitsugi.calendar.ics import ics_for_all
+from hikitsugi.calendar.table import calendar_text
+from hikitsugi.check.checker import check
+from hikitsugi.render.differences import standards_index
+from hikitsugi.resolve.diff import diff_runbook
 
 STANDARDS = 20
 STEPS = 12

@@ -2,7 +2,7 @@
 """Engine hedge: build the generated pages with Zensical and list what differs from MkDocs.
 
 Zensical (the successor that Material for MkDocs names) does not run MkDocs plugins, so the
-pages from hikitsugi.render.site are written to a plain docs folder with a static nav first.
+pages from hikitsugi.render.site.pages are written to a plain docs folder with a static nav first.
 
     scripts/zensical_smoke.py [--root DIR] [--zensical PATH]
 
@@ -23,10 +23,10 @@ from pathlib import Path
 
 import yaml
 
-from hikitsugi.render.site import context, render_pages, static_assets
-from hikitsugi.render.site_nav import hand_written, navigation
-from hikitsugi.sitebuild import build_site
-from hikitsugi.validate import check
+from hikitsugi.check.checker import check
+from hikitsugi.render.site.nav import hand_written, navigation
+from hikitsugi.render.site.pages import context, render_pages, static_assets
+from hikitsugi.render.site.publish import build_site
 
 DAY = datetime.date(2026, 11, 27)
 MARKERS = (

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from hikitsugi import audit
+from hikitsugi.audit import rules as audit
+from hikitsugi.check.checker import check
 from hikitsugi.i18n import LANGUAGES
 from hikitsugi.model import Assignment, Checklist, KnowledgeBase, Person, Roster, Runbook
-from hikitsugi.validate import check
 
 KB_ROOT = Path(__file__).parent / "fixtures" / "audit" / "kb"
 D = datetime.date(2026, 11, 27)
@@ -86,8 +86,12 @@ def test_due_day_itself_is_not_stale_and_the_next_day_is(kb: KnowledgeBase) -> N
 def test_month_end_clamping(kb: KnowledgeBase) -> None:
     item = kb.runbooks["month-end"]  # reviewed 2025-08-31, every 6 months
     assert kb.due_on(item) == datetime.date(2026, 2, 28)
-    on_due = {f.rule for f in audit.audit(kb, datetime.date(2026, 2, 28)).findings if f.id == "month-end"}
-    after = {f.rule for f in audit.audit(kb, datetime.date(2026, 3, 1)).findings if f.id == "month-end"}
+    on_due = {
+        f.rule for f in audit.audit(kb, datetime.date(2026, 2, 28)).findings if f.id == "month-end"
+    }
+    after = {
+        f.rule for f in audit.audit(kb, datetime.date(2026, 3, 1)).findings if f.id == "month-end"
+    }
     assert "stale" not in on_due and "due-soon" in on_due
     assert "stale" in after
 
@@ -101,7 +105,10 @@ def test_due_soon_window_edge(kb: KnowledgeBase) -> None:
 def test_until_at_window_counts_and_one_day_later_does_not(kb: KnowledgeBase) -> None:
     window = kb.config.handover_window_days
     leaving = {f.id: f for f in audit.owner_leaving(kb, D)}
-    assert leaving["owner-leaving"].params["until"] == (D + datetime.timedelta(days=window)).isoformat()
+    assert (
+        leaving["owner-leaving"].params["until"]
+        == (D + datetime.timedelta(days=window)).isoformat()
+    )
     assert "owner-stays" not in leaving  # until = D + window + 1
     assert leaving["owner-last-day"].params["until"] == D.isoformat()
 
@@ -156,7 +163,9 @@ def test_extends_is_audited_after_the_merge(kb: KnowledgeBase) -> None:
 
 def test_health_counts_active_runbooks_and_checklists_only(kb: KnowledgeBase) -> None:
     report = audit.audit(kb, D)
-    audited = [r for r in kb.runbooks.values() if r.status == "active"] + list(kb.checklists.values())
+    audited = [r for r in kb.runbooks.values() if r.status == "active"] + list(
+        kb.checklists.values()
+    )
     failing = {f.id for f in report.findings if f.severity == "error"} - {"draft-no-owner"}
     assert report.audited == len(audited)
     assert report.healthy == len(audited) - len(failing)
@@ -192,8 +201,16 @@ def _tiny_kb(until: datetime.date | None, **changes: object) -> KnowledgeBase:
     from hikitsugi.model import Config
 
     person = Person("p", "P", (Assignment("r", datetime.date(2020, 4, 1), until),))
-    runbook = Runbook("a", "A", "tool", "s", "runbooks/a.yml", owner="r", deputies=("r",),
-                      reviewed_on=datetime.date(2025, 11, 27))
+    runbook = Runbook(
+        "a",
+        "A",
+        "tool",
+        "s",
+        "runbooks/a.yml",
+        owner="r",
+        deputies=("r",),
+        reviewed_on=datetime.date(2025, 11, 27),
+    )
     base = KnowledgeBase(
         root=Path("."),
         config=Config(organization="x", due_soon_days=0, handover_window_days=0),
@@ -204,12 +221,20 @@ def _tiny_kb(until: datetime.date | None, **changes: object) -> KnowledgeBase:
 
 
 def test_zero_windows_still_flag_the_day_itself() -> None:
-    assert [f.rule for f in audit.audit(_tiny_kb(until=D), D).findings] == ["due-soon", "owner-leaving"]
+    assert [f.rule for f in audit.audit(_tiny_kb(until=D), D).findings] == [
+        "due-soon",
+        "owner-leaving",
+    ]
     later = D + datetime.timedelta(days=1)
     assert [f.rule for f in audit.audit(_tiny_kb(until=later), D).findings] == ["due-soon"]
-    checklist = Checklist("c", "C", (), "checklists/c.yml", owner="r", reviewed_on=datetime.date(2025, 11, 27))
+    checklist = Checklist(
+        "c", "C", (), "checklists/c.yml", owner="r", reviewed_on=datetime.date(2025, 11, 27)
+    )
     kb = _tiny_kb(None, checklists={"c": checklist})
-    assert [(f.id, f.rule) for f in audit.audit(kb, D).findings] == [("c", "due-soon"), ("a", "due-soon")]
+    assert [(f.id, f.rule) for f in audit.audit(kb, D).findings] == [
+        ("c", "due-soon"),
+        ("a", "due-soon"),
+    ]
 
 
 def test_falling_due_uses_its_own_window_and_keeps_only_due_rules(kb: KnowledgeBase) -> None:

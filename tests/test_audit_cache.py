@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from hikitsugi import audit_cache
-from hikitsugi.cache import CACHE_DIR
+from hikitsugi.audit import cache as audit_cache
+from hikitsugi.check.cache import CACHE_DIR
 
 FIXTURES = Path(__file__).parent / "fixtures" / "audit"
 Cli = Callable[..., tuple[int, str, str]]
@@ -37,7 +37,9 @@ def test_warm_run_answers_exactly_as_a_cold_one(cli: Cli, kb: Path, form: str) -
     assert cold == first == warm
 
 
-def test_partly_valid_kb_keeps_its_skips_and_check_errors(cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_partly_valid_kb_keeps_its_skips_and_check_errors(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("HIKITSUGI_LANG", "ja")
     root = tmp_path / "partial"
     shutil.copytree(FIXTURES / "partial", root)
@@ -46,7 +48,9 @@ def test_partly_valid_kb_keeps_its_skips_and_check_errors(cli: Cli, tmp_path: Pa
     assert run(cli, root) == cold
 
 
-def test_the_snapshot_is_used_when_nothing_changed(kb: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_snapshot_is_used_when_nothing_changed(
+    kb: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     audit_cache.checked(kb)
 
     def no_check(*args: object, **kwargs: object) -> None:
@@ -62,20 +66,32 @@ def test_the_snapshot_is_used_when_nothing_changed(kb: Path, monkeypatch: pytest
     "change",
     [
         lambda root: (root / "runbooks" / "never.yml").write_text(
-            (root / "runbooks" / "never.yml").read_text(encoding="utf-8") + "reviewed_on: 2026-11-01\n", encoding="utf-8"
+            (root / "runbooks" / "never.yml").read_text(encoding="utf-8")
+            + "reviewed_on: 2026-11-01\n",
+            encoding="utf-8",
         ),
         lambda root: (root / "roster.yml").write_text(
-            (root / "roster.yml").read_text(encoding="utf-8").replace("until: 2026-11-26", "until: 2026-12-26"), encoding="utf-8"
+            (root / "roster.yml")
+            .read_text(encoding="utf-8")
+            .replace("until: 2026-11-26", "until: 2026-12-26"),
+            encoding="utf-8",
         ),
         lambda root: (root / "hikitsugi.yml").write_text(
-            (root / "hikitsugi.yml").read_text(encoding="utf-8").replace("due_soon_days: 30", "due_soon_days: 31"), encoding="utf-8"
+            (root / "hikitsugi.yml")
+            .read_text(encoding="utf-8")
+            .replace("due_soon_days: 30", "due_soon_days: 31"),
+            encoding="utf-8",
         ),
         lambda root: (root / "runbooks" / "no-deputy.yml").unlink(),
-        lambda root: shutil.copy(root / "runbooks" / "never.yml", root / "runbooks" / "never-2.yml"),
+        lambda root: shutil.copy(
+            root / "runbooks" / "never.yml", root / "runbooks" / "never-2.yml"
+        ),
     ],
     ids=["edit-runbook", "edit-roster", "edit-settings", "delete", "add-duplicate"],
 )
-def test_any_change_misses_the_snapshot(cli: Cli, kb: Path, change: Callable[[Path], object]) -> None:
+def test_any_change_misses_the_snapshot(
+    cli: Cli, kb: Path, change: Callable[[Path], object]
+) -> None:
     before = run(cli, kb)
     run(cli, kb)
     change(kb)

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from hikitsugi.audit_git import edited_after_review, git_hints, last_changes
-from hikitsugi.validate import check
+from hikitsugi.audit.git import edited_after_review, git_hints, last_changes
+from hikitsugi.check.checker import check
 
 FIXTURE = Path(__file__).parent / "fixtures" / "audit" / "kb"
 needs_git = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
@@ -21,9 +21,15 @@ needs_git = pytest.mark.skipif(shutil.which("git") is None, reason="git is not i
 def commit(root: Path, day: str, *paths: str) -> None:
     """Commit *paths* with committer and author date *day*."""
     stamp = f"{day}T12:00:00+09:00"
-    env = {**os.environ, "GIT_AUTHOR_DATE": stamp, "GIT_COMMITTER_DATE": stamp,
-           "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.invalid",
-           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.invalid"}
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_DATE": stamp,
+        "GIT_COMMITTER_DATE": stamp,
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.invalid",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.invalid",
+    }
     subprocess.run(["git", "add", "--", *paths], cwd=root, check=True, env=env)
     subprocess.run(["git", "commit", "-q", "-m", day], cwd=root, check=True, env=env)
 
@@ -58,18 +64,42 @@ def test_hints_mark_files_changed_after_review_only(repo: Path) -> None:
     kb = check(repo, use_cache=False).kb
     hints = git_hints(kb)
     # committed 2026-01-10, after reviews of 2025: due-today, stale-by-one, month-end, due-soon-edge, not-due-yet
-    assert {h.id for h in hints} == {"healthy", "due-today", "stale-by-one", "month-end", "due-soon-edge", "not-due-yet", "cl-stale"}
+    assert {h.id for h in hints} == {
+        "healthy",
+        "due-today",
+        "stale-by-one",
+        "month-end",
+        "due-soon-edge",
+        "not-due-yet",
+        "cl-stale",
+    }
     healthy = next(h for h in hints if h.id == "healthy")
-    assert (healthy.reviewed_on, healthy.changed_on) == (datetime.date(2026, 6, 1), datetime.date(2026, 7, 1))
+    assert (healthy.reviewed_on, healthy.changed_on) == (
+        datetime.date(2026, 6, 1),
+        datetime.date(2026, 7, 1),
+    )
     assert "2026-07-01" in healthy.message("ja")
 
 
 @needs_git
-def test_hints_show_in_text_and_json_but_are_not_findings(repo: Path, cli: Callable[..., tuple[int, str, str]], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_hints_show_in_text_and_json_but_are_not_findings(
+    repo: Path, cli: Callable[..., tuple[int, str, str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("HIKITSUGI_LANG", "ja")
-    options = ("audit", "--root", str(repo), "--as-of", "2026-11-27", "--no-cache", "--owner", "tanto")
+    options = (
+        "audit",
+        "--root",
+        str(repo),
+        "--as-of",
+        "2026-11-27",
+        "--no-cache",
+        "--owner",
+        "tanto",
+    )
     code, out, _ = cli(*options)
-    assert code == 0 and "参考: 見直しの後に編集されたもの" not in out  # tanto's runbook was reviewed after the commit
+    assert (
+        code == 0 and "参考: 見直しの後に編集されたもの" not in out
+    )  # tanto's runbook was reviewed after the commit
     code, out, _ = cli(*options[:-2], "--format", "json", "--fail-on", "never")
     import json
 
@@ -80,7 +110,10 @@ def test_hints_show_in_text_and_json_but_are_not_findings(repo: Path, cli: Calla
 
 def test_same_day_commit_is_not_after_review() -> None:
     kb = check(FIXTURE, use_cache=False).kb
-    changes = {"runbooks/healthy.yml": datetime.date(2026, 6, 1), "runbooks/never.yml": datetime.date(2026, 6, 2)}
+    changes = {
+        "runbooks/healthy.yml": datetime.date(2026, 6, 1),
+        "runbooks/never.yml": datetime.date(2026, 6, 2),
+    }
     assert edited_after_review(kb, changes) == []  # same day; never reviewed: no hint
 
 

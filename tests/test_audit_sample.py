@@ -39,13 +39,15 @@ def _load(pattern: str) -> list[dict[str, Any]]:
 
 
 def oracle(day: datetime.date) -> set[tuple[str, str]]:
-    """Format v1's audit table read literally, written independently of hikitsugi.audit."""
+    """Format v1's audit table read literally, written independently of hikitsugi.audit.rules."""
     config = yaml.safe_load((REPO / "hikitsugi.yml").read_text(encoding="utf-8"))
     roster = yaml.safe_load((REPO / "roster.yml").read_text(encoding="utf-8"))
     standards = {d["id"]: d for d in _load("standards/**/*.yml")}
     runbooks = [{**standards.get(d.get("extends"), {}), **d} for d in _load("runbooks/**/*.yml")]
     status = {d["id"]: d.get("status", "active") for d in runbooks}
-    items = [("runbook", d) for d in runbooks] + [("checklist", d) for d in _load("checklists/**/*.yml")]
+    items = [("runbook", d) for d in runbooks] + [
+        ("checklist", d) for d in _load("checklists/**/*.yml")
+    ]
     found = set()
     for kind, d in items:
         state = d.get("status", "active") if kind == "runbook" else "active"
@@ -55,15 +57,20 @@ def oracle(day: datetime.date) -> set[tuple[str, str]]:
             continue
         untils = [
             a.get("until")
-            for p in roster["people"] for a in p["assignments"]
-            if a["role"] == d.get("owner") and a["from"] <= day and (a.get("until") is None or day <= a["until"])
+            for p in roster["people"]
+            for a in p["assignments"]
+            if a["role"] == d.get("owner")
+            and a["from"] <= day
+            and (a.get("until") is None or day <= a["until"])
         ]
         if d.get("owner") and not untils:
             found.add(("vacant-owner", d["id"]))
         if "reviewed_on" not in d:
             found.add(("never-reviewed", d["id"]))
         else:
-            due = _due(d["reviewed_on"], d.get("review_every") or config.get("review_every", "12 months"))
+            due = _due(
+                d["reviewed_on"], d.get("review_every") or config.get("review_every", "12 months")
+            )
             if day > due:
                 found.add(("stale", d["id"]))
             elif (due - day).days <= config.get("due_soon_days", 30):
@@ -73,7 +80,9 @@ def oracle(day: datetime.date) -> set[tuple[str, str]]:
             found.add(("owner-leaving", d["id"]))
         if kind == "runbook" and not d.get("deputies"):
             found.add(("no-deputy", d["id"]))
-        if kind == "runbook" and any(status.get(t) == "retired" for t in d.get("uses", []) + d.get("related", [])):
+        if kind == "runbook" and any(
+            status.get(t) == "retired" for t in d.get("uses", []) + d.get("related", [])
+        ):
             found.add(("retired-in-use", d["id"]))
     return found
 
@@ -83,12 +92,16 @@ Cli = Callable[..., tuple[int, str, str]]
 
 @pytest.mark.parametrize("day", DAYS)
 def test_sample_city_findings_match_the_table(cli: Cli, day: str) -> None:
-    code, out, err = cli("audit", "--root", str(REPO), "--as-of", day, "--format", "json", "--no-git")
+    code, out, err = cli(
+        "audit", "--root", str(REPO), "--as-of", day, "--format", "json", "--no-git"
+    )
     assert code in (0, 1), err
     data = json.loads(out)
     jsonschema.Draft202012Validator(schema.raw("audit-report.schema.json")).validate(data)
     assert data["summary"]["skipped"] == []
-    assert {(f["rule"], f["id"]) for f in data["findings"]} == oracle(datetime.date.fromisoformat(day))
+    assert {(f["rule"], f["id"]) for f in data["findings"]} == oracle(
+        datetime.date.fromisoformat(day)
+    )
 
 
 def test_the_published_audit_schema_is_the_packaged_one() -> None:
@@ -99,7 +112,9 @@ def test_the_published_audit_schema_is_the_packaged_one() -> None:
 def _doc_commands() -> list[list[str]]:
     text = (REPO / "docs" / "audit.md").read_text(encoding="utf-8")
     blocks = re.findall(r"```sh\n(.*?)```", text, re.DOTALL)
-    lines = [line.split("#")[0].split("&&")[0].strip() for block in blocks for line in block.splitlines()]
+    lines = [
+        line.split("#")[0].split("&&")[0].strip() for block in blocks for line in block.splitlines()
+    ]
     return [shlex.split(line)[1:] for line in lines if line.startswith("hikitsugi audit")]
 
 

@@ -11,11 +11,11 @@ import pytest
 from dateutil.rrule import rrulestr
 from icalendar import Calendar
 
-from hikitsugi.holidays import closed_note, previous_open_day
-from hikitsugi.render.calendar import calendar_text
-from hikitsugi.render.calendar_ics import ics_for_all, ics_for_role, roles_with_schedule
-from hikitsugi.schedule import period
-from hikitsugi.validate import check
+from hikitsugi.calendar.ics import ics_for_all, ics_for_role, roles_with_schedule
+from hikitsugi.calendar.table import calendar_text
+from hikitsugi.check.checker import check
+from hikitsugi.facts.holidays import closed_note, previous_open_day
+from hikitsugi.facts.schedule import period
 
 ROOT = Path(__file__).parent / "fixtures" / "calendar"
 GOLDEN = Path(__file__).parent / "golden" / "calendar"

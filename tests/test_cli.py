@@ -12,7 +12,7 @@ import pytest
 from conftest import REPO, CliResult
 from hikitsugi import __version__
 from hikitsugi import cli as cli_module
-from hikitsugi.validate import check
+from hikitsugi.check.checker import check
 
 
 def make_kb(root: Path, language: str = "ja") -> Path:

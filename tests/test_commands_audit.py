@@ -55,7 +55,9 @@ def en(monkeypatch: pytest.MonkeyPatch) -> None:
         ("owner-shuji.txt", ("--owner", "shuji")),
     ],
 )
-def test_formats_match_golden_files(cli: Cli, ja: None, name: str, options: tuple[str, ...]) -> None:
+def test_formats_match_golden_files(
+    cli: Cli, ja: None, name: str, options: tuple[str, ...]
+) -> None:
     code, out, err = cli(*BASE, *options)
     assert (code, err) == (1, "")
     golden(name, out)
@@ -84,7 +86,9 @@ def test_csv_reads_back_with_bom_crlf_and_japanese_headers(cli: Cli, ja: None) -
     assert list(rows[0])[:3] == ["規則", "規則名", "重要度"]
     json_findings = json.loads(cli(*BASE, "--format", "json")[1])["findings"]
     assert len(rows) == len(json_findings)
-    assert [(r["規則"], r["ID"], r["行"]) for r in rows] == [(f["rule"], f["id"], str(f["line"])) for f in json_findings]
+    assert [(r["規則"], r["ID"], r["行"]) for r in rows] == [
+        (f["rule"], f["id"], str(f["line"])) for f in json_findings
+    ]
     leaving = next(r for r in rows if r["ID"] == "owner-leaving")
     assert leaving["担当者"] == "佐藤 一郎、鈴木 次郎" and leaving["重要度"] == "警告"
 
@@ -106,7 +110,18 @@ def test_json_matches_its_schema(cli: Cli, ja: None, options: tuple[str, ...]) -
 
 
 def test_json_partial_kb_matches_its_schema(cli: Cli, ja: None) -> None:
-    data = json.loads(cli("audit", "--root", str(FIXTURES / "partial"), "--as-of", D, "--no-cache", "--format", "json")[1])
+    data = json.loads(
+        cli(
+            "audit",
+            "--root",
+            str(FIXTURES / "partial"),
+            "--as-of",
+            D,
+            "--no-cache",
+            "--format",
+            "json",
+        )[1]
+    )
     jsonschema.Draft202012Validator(schema.raw("audit-report.schema.json")).validate(data)
     assert data["summary"]["skipped"] == ["runbooks/broken.yml", "runbooks/unknown-role.yml"]
     assert len(data["check_errors"]) == 2
@@ -116,7 +131,9 @@ def test_json_summary_and_groups_agree_with_findings(cli: Cli, ja: None) -> None
     data = json.loads(cli(*BASE, "--format", "json")[1])
     findings = data["findings"]
     assert sum(data["summary"]["by_rule"].values()) == len(findings) == 18
-    assert sorted(json.dumps(f) for g in data["by_owner"] for f in g["findings"]) == sorted(json.dumps(f) for f in findings)
+    assert sorted(json.dumps(f) for g in data["by_owner"] for f in g["findings"]) == sorted(
+        json.dumps(f) for f in findings
+    )
     assert data["by_owner"][0]["role"] is None
 
 
@@ -164,12 +181,17 @@ def test_partly_valid_kb_is_audited_with_skips_and_exits_1(cli: Cli, ja: None) -
     assert code == 1  # nothing is stale yet: the check errors alone fail it
     assert "runbooks/broken.yml\n" in out and "runbooks/unknown-role.yml\n" in out
     assert "check のエラー 2 件" in out and "エラー 0 件" in out
-    assert cli("audit", "--root", root, "--as-of", "2025-06-01", "--no-cache", "--fail-on", "never")[0] == 0
+    assert (
+        cli("audit", "--root", root, "--as-of", "2025-06-01", "--no-cache", "--fail-on", "never")[0]
+        == 0
+    )
     golden("partial.txt", cli("audit", "--root", root, "--as-of", D, "--no-cache", "--no-git")[1])
 
 
 def test_unusable_roster_exits_2_and_prints_the_check_errors(cli: Cli, ja: None) -> None:
-    code, out, err = cli("audit", "--root", str(FIXTURES / "bad-roster"), "--as-of", D, "--no-cache")
+    code, out, err = cli(
+        "audit", "--root", str(FIXTURES / "bad-roster"), "--as-of", D, "--no-cache"
+    )
     assert (code, out) == (2, "")
     assert "roster.yml:7:45:" in err and "until (2022-03-31)" in err
 
@@ -188,5 +210,7 @@ def test_missing_roster_exits_2(cli: Cli, ja: None, tmp_path: Path) -> None:
 def test_empty_kb_is_healthy(cli: Cli, en: None, tmp_path: Path) -> None:
     (tmp_path / "hikitsugi.yml").write_text("organization: x\n", encoding="utf-8")
     (tmp_path / "roster.yml").write_text("roles: []\npeople: []\n", encoding="utf-8")
-    code, out, _ = cli("audit", "--root", str(tmp_path), "--as-of", D, "--no-cache", "--format", "markdown")
+    code, out, _ = cli(
+        "audit", "--root", str(tmp_path), "--as-of", D, "--no-cache", "--format", "markdown"
+    )
     assert code == 0 and "no findings" in out and "health 100 %" in out

@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from hikitsugi.load import MAX_DEPTH, LoadError, parse, read_bytes
+from hikitsugi.check.load import MAX_DEPTH, LoadError, parse, read_bytes
 
 
 def load(text: str | bytes):
@@ -146,7 +146,7 @@ def test_the_fast_tag_resolution_matches_pyyaml_on_every_repository_file() -> No
     import yaml
 
     from conftest import REPO
-    from hikitsugi import load as load_module
+    from hikitsugi.check import load as load_module
 
     assert None not in yaml.resolver.Resolver.yaml_implicit_resolvers  # no wildcard rules to miss
     samples = []
@@ -158,7 +158,9 @@ def test_the_fast_tag_resolution_matches_pyyaml_on_every_repository_file() -> No
             samples.append(path.read_text(encoding="utf-8-sig"))
         except UnicodeDecodeError:
             continue  # the Shift_JIS fixture
-    samples.append("a: [yes, No, ~, null, '', 12, 0x1F, 1_000, 1:30, .5, -.inf, .nan, 2026-04-01, 2026-04-01T10:00:00Z, =, <<]\n")
+    samples.append(
+        "a: [yes, No, ~, null, '', 12, 0x1F, 1_000, 1:30, .5, -.inf, .nan, 2026-04-01, 2026-04-01T10:00:00Z, =, <<]\n"
+    )
     assert len(samples) > 30
     for text in samples:
         try:

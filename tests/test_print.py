@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from hikitsugi.render import print as printing
-from hikitsugi.render.packs import handover_pack
-from hikitsugi.validate import check
+from hikitsugi.check.checker import check
+from hikitsugi.render.print import documents as printing
+from hikitsugi.render.print.packs import handover_pack
 
 KB_DIR = Path(__file__).parent / "fixtures" / "print" / "kb"
 GOLDEN = Path(__file__).parent / "golden" / "print"
@@ -201,14 +201,14 @@ def test_a_kb_overrides_templates_file_by_file(tmp_path, cli):
 
 
 def test_fiscal_year_label():
-    from hikitsugi.render.labels import fiscal_year
+    from hikitsugi.vocabulary import fiscal_year
 
     assert fiscal_year(2026, "ja") == "令和8年度 (2026年度)"
     assert fiscal_year(2019, "ja") == "令和元年度 (2019年度)"
 
 
 def test_pdf_fetcher_refuses_the_network(tmp_path):
-    from hikitsugi.render.pdf import local_only_fetcher
+    from hikitsugi.render.print.pdf import local_only_fetcher
 
     fetcher = local_only_fetcher()
     for url in ("https://fonts.googleapis.com/css", "http://example.org/a.png", "ftp://x/y"):
@@ -233,7 +233,9 @@ def test_css_string_cannot_break_out_of_the_style_element():
 def test_a_kb_with_errors_prints_nothing(tmp_path, cli):
     root = tmp_path / "kb"
     shutil.copytree(KB_DIR, root)
-    (root / "runbooks" / "broken.yml").write_text("id: broken\ntitle: [unclosed\n", encoding="utf-8")
+    (root / "runbooks" / "broken.yml").write_text(
+        "id: broken\ntitle: [unclosed\n", encoding="utf-8"
+    )
     code, out, err = cli("checklist", "gakudo-intake", "--root", str(root))
     assert (code, out) == (2, "")
     assert "hikitsugi check" in err and "runbooks/broken.yml:" in err

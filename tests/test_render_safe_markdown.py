@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from conftest import REPO
+from hikitsugi.check.checker import check
 from hikitsugi.render import safe_markdown
 from hikitsugi.render.safe_markdown import render
-from hikitsugi.validate import check
 
 
 def parser_output(text: str) -> str:

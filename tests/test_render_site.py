@@ -13,17 +13,17 @@ import pytest
 
 from conftest import REPO
 from hikitsugi import model
-from hikitsugi.audit import audit
-from hikitsugi.render import site_links
-from hikitsugi.render.calendar_ics import ics_for_all, ics_for_role, roles_with_schedule
-from hikitsugi.render.site import context, render_site, static_assets
-from hikitsugi.render.site_context import review_state
-from hikitsugi.render.site_nav import SECTION_SIZE, hand_written, navigation
-from hikitsugi.render.site_runbook import lane_rows
-from hikitsugi.rotation import leaving_assignments, window_end
-from hikitsugi.schedule import period
-from hikitsugi.standards import diff_runbook, extenders
-from hikitsugi.validate import check
+from hikitsugi.audit.rules import audit
+from hikitsugi.calendar.ics import ics_for_all, ics_for_role, roles_with_schedule
+from hikitsugi.check.checker import check
+from hikitsugi.facts.schedule import period
+from hikitsugi.render.site import links as site_links
+from hikitsugi.render.site.context import review_state
+from hikitsugi.render.site.nav import SECTION_SIZE, hand_written, navigation
+from hikitsugi.render.site.pages import context, render_site, static_assets
+from hikitsugi.render.site.runbook import lane_rows
+from hikitsugi.resolve.diff import diff_runbook, extenders
+from hikitsugi.rotation.plan import leaving_assignments, window_end
 
 KB = Path(__file__).resolve().parent / "fixtures" / "site" / "kb"
 GOLDEN = Path(__file__).resolve().parent / "golden" / "site"
@@ -253,8 +253,7 @@ def test_docs_name_every_site_template() -> None:
     text = (Path(__file__).resolve().parent.parent / "docs" / "site.md").read_text(encoding="utf-8")
     named = set(re.findall(r"`([a-z_]+\.html\.j2)`", text))
     shipped = {
-        p.name
-        for p in (Path(site_links.__file__).parent.parent / "templates" / "site").glob("*.j2")
+        p.name for p in (Path(site_links.__file__).parents[2] / "templates" / "site").glob("*.j2")
     }
     assert named == shipped
 

@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 
-from hikitsugi.load import NodePath
-from hikitsugi.resolve import MergedLocator, find_cycle, merge
-from hikitsugi.validate import check
+from hikitsugi.check.checker import check
+from hikitsugi.check.load import NodePath
+from hikitsugi.resolve.merge import MergedLocator, find_cycle, merge
 
 FIXTURES = Path(__file__).parent / "fixtures" / "standards"
 BAD_CASES = sorted(p.name for p in (FIXTURES / "bad").iterdir() if p.is_dir())

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from hikitsugi.rotation import handover_of, plan
-from hikitsugi.validate import check
+from hikitsugi.check.checker import check
+from hikitsugi.rotation.plan import handover_of, plan
 
 KB_DIR = Path(__file__).parent / "fixtures" / "print" / "kb"
 D = datetime.date

@@ -21,7 +21,7 @@ import pytest
 import yaml
 
 from conftest import CHROMIUM, CHROMIUM_ARGS, REPO
-from hikitsugi.sitebuild import build_site
+from hikitsugi.render.site.publish import build_site
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

@@ -203,7 +203,7 @@ def test_sample_site_carries_standards_calendars_and_every_hand_written_page(
     import icalendar
 
     from conftest import REPO
-    from hikitsugi.sitebuild import build_site
+    from hikitsugi.render.site.publish import build_site
 
     warnings: list[str] = []
     site = build_site(REPO, tmp_path / "site", datetime.date(2026, 11, 27), warnings.append)

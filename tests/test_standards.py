@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 import yaml
 
-from hikitsugi.render.standards import differences_section, standards_index
-from hikitsugi.standards import diff_runbook
-from hikitsugi.validate import check
+from hikitsugi.check.checker import check
+from hikitsugi.render.differences import differences_section, standards_index
+from hikitsugi.resolve.diff import diff_runbook
 
 FIXTURES = Path(__file__).parent / "fixtures" / "standards"
 GOOD = FIXTURES / "good"

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, CliResult
-from hikitsugi.validate import check
+from hikitsugi.check.checker import check
 
 KB_PARTS = ("hikitsugi.yml", "roster.yml", "runbooks", "checklists", "standards")
 

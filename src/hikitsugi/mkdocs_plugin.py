@@ -1,6 +1,6 @@
 """The MkDocs plugin `hikitsugi`: check the KB and add its generated pages in memory.
 
-A thin adapter: the pages come from hikitsugi.render.site; this module only talks to MkDocs.
+A thin adapter: the pages come from hikitsugi.render.site.pages; this module only talks to MkDocs.
 """
 
 from __future__ import annotations
@@ -18,12 +18,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
+from hikitsugi.check.checker import check
 from hikitsugi.errors import HikitsugiError
 from hikitsugi.i18n import register, t
-from hikitsugi.render import site
-from hikitsugi.render.site_nav import hand_written, navigation
+from hikitsugi.render.site import pages as site
+from hikitsugi.render.site.nav import hand_written, navigation
 from hikitsugi.render.templates import environment
-from hikitsugi.validate import check
 
 WATCHED = ("runbooks", "checklists", "standards", "templates", "roster.yml", "hikitsugi.yml")
 AS_OF_ENV = "HIKITSUGI_AS_OF"

@@ -19,7 +19,7 @@ from hikitsugi.errors import KnowledgeBaseError, UsageError
 from hikitsugi.i18n import register, t
 
 if TYPE_CHECKING:
-    from hikitsugi.report.audit_view import AuditView
+    from hikitsugi.audit.view import AuditView
 
 FORMATS = ("text", "json", "csv", "markdown")
 FAIL_ON = {"error": 2, "warning": 1, "never": 99}
@@ -32,15 +32,30 @@ register(
             "この重要度以上の指摘があれば終了コード 1 (既定: error)",
             "exit 1 when a finding is at or above this severity (default: error)",
         ),
-        "audit.opt-owner": ("このポスト (ロール id) が所有するものだけ", "only what this post (role id) owns"),
+        "audit.opt-owner": (
+            "このポスト (ロール id) が所有するものだけ",
+            "only what this post (role id) owns",
+        ),
         "audit.opt-due-within": (
             "期限切れと DAYS 日以内に見直し期限が来るものだけを所有ポスト別に (通知用)",
             "only what is stale or falls due within DAYS, by owner post (for a notifier)",
         ),
-        "audit.opt-no-git": ("git による「見直し後の編集」の参考表示をしない", "do not ask git for edited-after-review notes"),
-        "audit.opt-output": ("出力先のファイル (既定: 標準出力)", "write to this file (default: standard output)"),
-        "audit.unknown-owner": ("ポスト '{role}' は roster.yml にありません", "role '{role}' is not in roster.yml"),
-        "audit.bad-days": ("0 以上の整数 (日数) を指定してください: '{value}'", "give a whole number of days ≥ 0: '{value}'"),
+        "audit.opt-no-git": (
+            "git による「見直し後の編集」の参考表示をしない",
+            "do not ask git for edited-after-review notes",
+        ),
+        "audit.opt-output": (
+            "出力先のファイル (既定: 標準出力)",
+            "write to this file (default: standard output)",
+        ),
+        "audit.unknown-owner": (
+            "ポスト '{role}' は roster.yml にありません",
+            "role '{role}' is not in roster.yml",
+        ),
+        "audit.bad-days": (
+            "0 以上の整数 (日数) を指定してください: '{value}'",
+            "give a whole number of days ≥ 0: '{value}'",
+        ),
         "audit.kb-unusable": (
             "hikitsugi.yml か roster.yml に誤りがあるため監査できません:\n{problems}",
             "cannot audit: hikitsugi.yml or roster.yml has errors:\n{problems}",
@@ -53,33 +68,44 @@ def add_arguments(parser: argparse.ArgumentParser, lang: str) -> None:
     """Declare the options of `audit`."""
     add_root(parser, lang)
     add_as_of(parser, lang)
-    parser.add_argument("--format", choices=FORMATS, default="text", help=t("audit.opt-format", lang))
-    parser.add_argument("--fail-on", choices=tuple(FAIL_ON), default="error", help=t("audit.opt-fail-on", lang))
+    parser.add_argument(
+        "--format", choices=FORMATS, default="text", help=t("audit.opt-format", lang)
+    )
+    parser.add_argument(
+        "--fail-on", choices=tuple(FAIL_ON), default="error", help=t("audit.opt-fail-on", lang)
+    )
     parser.add_argument("--owner", metavar="ROLE", help=t("audit.opt-owner", lang))
+
     def days(text: str) -> int:
         if not text.isdigit():
             raise argparse.ArgumentTypeError(t("audit.bad-days", lang, value=text))
         return int(text)
 
-    parser.add_argument("--due-within", metavar="DAYS", type=days, help=t("audit.opt-due-within", lang))
+    parser.add_argument(
+        "--due-within", metavar="DAYS", type=days, help=t("audit.opt-due-within", lang)
+    )
     parser.add_argument("--no-git", action="store_true", help=t("audit.opt-no-git", lang))
-    parser.add_argument("-o", "--output", metavar="FILE", type=Path, help=t("audit.opt-output", lang))
+    parser.add_argument(
+        "-o", "--output", metavar="FILE", type=Path, help=t("audit.opt-output", lang)
+    )
 
 
 def run(options: argparse.Namespace, out: TextIO, lang: str) -> int:
     """Check, audit what passed, print in the chosen format, return the exit code."""
-    from hikitsugi import audit
-    from hikitsugi.audit_cache import checked
-    from hikitsugi.audit_git import git_hints
-    from hikitsugi.problems import ERROR
-    from hikitsugi.report.audit_view import AuditView
+    from hikitsugi.audit import rules as audit
+    from hikitsugi.audit.cache import checked
+    from hikitsugi.audit.git import git_hints
+    from hikitsugi.audit.view import AuditView
+    from hikitsugi.check.problems import ERROR
 
     day = as_of(options.as_of)
     result = checked(options.root, use_cache=not options.no_cache)
     errors = [p for p in result.problems if p.severity == ERROR]
     base = [p for p in errors if p.file in BASE_FILES]
     if base:
-        raise KnowledgeBaseError("audit.kb-unusable", problems="\n".join(p.format(lang) for p in base))
+        raise KnowledgeBaseError(
+            "audit.kb-unusable", problems="\n".join(p.format(lang) for p in base)
+        )
     kb = result.kb
     if options.owner is not None:
         if options.owner not in kb.roster.roles:
@@ -103,7 +129,8 @@ def run(options: argparse.Namespace, out: TextIO, lang: str) -> int:
 
 
 def _emit(view: AuditView, options: argparse.Namespace, out: TextIO, lang: str) -> None:
-    from hikitsugi.report import audit_data, audit_text
+    from hikitsugi.audit import report_data as audit_data
+    from hikitsugi.audit import report_text as audit_text
 
     writers = {
         "text": audit_text.write_text,

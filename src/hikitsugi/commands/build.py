@@ -7,10 +7,10 @@ import time
 from pathlib import Path
 from typing import TextIO
 
+from hikitsugi.check.checker import check
 from hikitsugi.commands.check import print_text
 from hikitsugi.commands.common import add_as_of, add_root, as_of
 from hikitsugi.i18n import register, t
-from hikitsugi.validate import check
 
 register(
     {
@@ -47,7 +47,7 @@ def add_arguments(parser: argparse.ArgumentParser, lang: str) -> None:
 
 def run(options: argparse.Namespace, out: TextIO, lang: str) -> int:
     """Check, build, swap; return 0 on success, 1 when the KB has errors."""
-    from hikitsugi.sitebuild import build_site, refuse_unsafe
+    from hikitsugi.render.site.publish import build_site, refuse_unsafe
 
     day = as_of(options.as_of)
     root: Path = options.root

@@ -9,10 +9,10 @@ import tempfile
 from pathlib import Path
 from typing import TextIO
 
+from hikitsugi.check.checker import check
 from hikitsugi.commands.common import add_as_of, add_root, as_of
 from hikitsugi.errors import UsageError
 from hikitsugi.i18n import register, t
-from hikitsugi.validate import check
 
 register(
     {
@@ -63,9 +63,9 @@ def add_arguments(parser: argparse.ArgumentParser, lang: str) -> None:
 
 def run(options: argparse.Namespace, out: TextIO, lang: str) -> int:
     """Print the table; with --ics, also write the file (atomically)."""
-    from hikitsugi.render.calendar import calendar_text
-    from hikitsugi.render.calendar_ics import ics_for_all, ics_for_role
-    from hikitsugi.schedule import period
+    from hikitsugi.calendar.ics import ics_for_all, ics_for_role
+    from hikitsugi.calendar.table import calendar_text
+    from hikitsugi.facts.schedule import period
 
     day = as_of(options.as_of)
     if options.months is not None and options.months < 1:

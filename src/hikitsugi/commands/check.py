@@ -6,9 +6,9 @@ import argparse
 import json
 from typing import TextIO
 
+from hikitsugi.check.checker import CheckResult, check
 from hikitsugi.commands.common import add_root
 from hikitsugi.i18n import register, t
-from hikitsugi.validate import CheckResult, check
 
 register(
     {

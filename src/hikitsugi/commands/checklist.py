@@ -27,7 +27,7 @@ def add_arguments(parser: argparse.ArgumentParser, lang: str) -> None:
 
 def run(options: argparse.Namespace, out: TextIO, lang: str) -> int:
     """Render the checklist and write it."""
-    from hikitsugi.render.print import checklist_html
+    from hikitsugi.render.print.documents import checklist_html
 
     check_output(options)
     day = as_of(options.as_of)

@@ -6,11 +6,11 @@ import argparse
 import json
 from typing import TextIO
 
+from hikitsugi.check.checker import check
 from hikitsugi.commands.common import add_root
 from hikitsugi.commands.show import find
 from hikitsugi.errors import UsageError
 from hikitsugi.i18n import register, t
-from hikitsugi.validate import check
 
 register(
     {
@@ -33,8 +33,8 @@ def add_arguments(parser: argparse.ArgumentParser, lang: str) -> None:
 
 def run(options: argparse.Namespace, out: TextIO, lang: str) -> int:
     """Print the differences; exit 2 when the runbook extends no standard."""
-    from hikitsugi.render.standards import diff_text
-    from hikitsugi.standards import diff_runbook
+    from hikitsugi.render.differences import diff_text
+    from hikitsugi.resolve.diff import diff_runbook
 
     result = check(options.root, use_cache=not options.no_cache)
     item = find(result.kb, options.id, result.skipped)

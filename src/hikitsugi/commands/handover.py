@@ -39,8 +39,8 @@ def add_arguments(parser: argparse.ArgumentParser, lang: str) -> None:
 
 def run(options: argparse.Namespace, out: TextIO, lang: str) -> int:
     """Render the pack and write it; NothingToPrint (exit 1) when there is nothing."""
-    from hikitsugi.render.packs import find_person
-    from hikitsugi.render.print import handover_html
+    from hikitsugi.render.print.documents import handover_html
+    from hikitsugi.render.print.packs import find_person
 
     check_output(options)
     day = as_of(options.as_of)

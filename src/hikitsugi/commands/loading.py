@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import argparse
 
+from hikitsugi.check.checker import check
 from hikitsugi.errors import KnowledgeBaseError
 from hikitsugi.i18n import register
 from hikitsugi.model import KnowledgeBase
-from hikitsugi.validate import check
 
 register(
     {

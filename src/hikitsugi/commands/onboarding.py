@@ -27,8 +27,8 @@ def add_arguments(parser: argparse.ArgumentParser, lang: str) -> None:
 
 def run(options: argparse.Namespace, out: TextIO, lang: str) -> int:
     """Render the pack and write it."""
-    from hikitsugi.render.packs import find_role
-    from hikitsugi.render.print import onboarding_html
+    from hikitsugi.render.print.documents import onboarding_html
+    from hikitsugi.render.print.packs import find_role
 
     check_output(options)
     day = as_of(options.as_of)

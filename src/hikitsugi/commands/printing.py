@@ -42,13 +42,13 @@ def check_output(options: argparse.Namespace) -> None:
 
 def emit(html: str, kb: KnowledgeBase, options: argparse.Namespace, out: TextIO, lang: str) -> int:
     """Write *html* (or its PDF) to -o atomically, or the HTML to *out*; return 0."""
-    from hikitsugi.render.print import write_atomic
+    from hikitsugi.render.print.documents import write_atomic
 
     if options.output is None:
         out.write(html)
         return 0
     if options.pdf:
-        from hikitsugi.render.pdf import pdf_bytes
+        from hikitsugi.render.print.pdf import pdf_bytes
 
         data = pdf_bytes(html, kb.root)
     else:

@@ -10,8 +10,8 @@ from hikitsugi.commands.common import add_as_of, add_root, as_of
 from hikitsugi.commands.loading import load_checked
 from hikitsugi.errors import UsageError
 from hikitsugi.i18n import t
-from hikitsugi.render.rotation_report import as_json, text_lines
-from hikitsugi.rotation import plan
+from hikitsugi.rotation.plan import plan
+from hikitsugi.rotation.report import as_json, text_lines
 
 
 def add_arguments(parser: argparse.ArgumentParser, lang: str) -> None:

@@ -6,11 +6,11 @@ import argparse
 import json
 from typing import Any, TextIO
 
+from hikitsugi.check.checker import check
 from hikitsugi.commands.common import add_root
 from hikitsugi.errors import UsageError
 from hikitsugi.i18n import register, t
 from hikitsugi.model import KnowledgeBase
-from hikitsugi.validate import check
 
 register(
     {
@@ -63,7 +63,7 @@ def run(options: argparse.Namespace, out: TextIO, lang: str) -> int:
     """Print the resolved data as YAML (Japanese kept readable) or JSON."""
     import yaml
 
-    from hikitsugi.standards import ordered
+    from hikitsugi.resolve.diff import ordered
 
     result = check(options.root, use_cache=not options.no_cache)
     item = find(result.kb, options.id, result.skipped)

@@ -1,0 +1,378 @@
+"""Audit findings as small pure functions of (knowledge base, day): the table of format v1.
+
+Each rule is a function `rule(kb, day) -> list[Finding]`; `audit(kb, day)` runs them all.
+Nothing here reads the clock, the disk or git: the day is a parameter.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from hikitsugi.i18n import register, t
+from hikitsugi.model import Checklist, Duration, KnowledgeBase, Roster, Runbook
+
+ERROR = "error"
+WARNING = "warning"
+INFO = "info"
+SEVERITY_RANK = {INFO: 0, WARNING: 1, ERROR: 2}
+HEALTH_TARGET = 0.8  # Guru's guidance: 80 % verified is a healthy floor
+
+Item = Runbook | Checklist
+
+register(
+    {
+        "audit.rule.no-owner": (
+            "所有ポストがありません。owner に、内容に責任を持つポストを設定してください",
+            "has no owner: set owner to the post accountable for keeping it true",
+        ),
+        "audit.rule.vacant-owner": (
+            (
+                "所有ポスト「{role_title}」は {day} に誰も就いていません。"
+                "roster.yml に後任を登録するか、owner を別のポストに変えてください"
+            ),
+            (
+                "the owner post '{role_title}' is held by nobody on {day}: "
+                "add its holder to roster.yml or give the runbook another owner"
+            ),
+        ),
+        "audit.rule.never-reviewed": (
+            "一度も見直されていません。内容を確かめ、reviewed_on に確認した日を記入してください",
+            "has never been reviewed: check it and set reviewed_on to the day you did",
+        ),
+        "audit.rule.stale": (
+            "見直し期限 {due} を {days} 日過ぎています。内容を確かめ、reviewed_on を更新してください",
+            "review was due on {due}, {days} day(s) ago: check it and update reviewed_on",
+        ),
+        "audit.rule.due-soon": (
+            "見直し期限 {due} まであと {days} 日です。期限までに内容を確かめ、reviewed_on を更新してください",
+            "review is due on {due}, in {days} day(s): check it by then and update reviewed_on",
+        ),
+        "audit.rule.due-today": (
+            "本日 {due} が見直し期限です。内容を確かめ、reviewed_on を更新してください",
+            "review is due today ({due}): check it and update reviewed_on",
+        ),
+        "audit.rule.owner-leaving": (
+            (
+                "所有ポスト「{role_title}」の {leaving} が異動・退任予定です。"
+                "後任への引継ぎを準備し、見直しを済ませてください"
+            ),
+            (
+                "the owner post '{role_title}' loses {leaving}: "
+                "prepare the handover and review it before they go"
+            ),
+        ),
+        "audit.rule.no-deputy": (
+            "副担当ポストがありません。deputies に、代わりに対応できるポストを加えてください",
+            "has no deputy: add a post that can stand in to deputies",
+        ),
+        "audit.rule.retired-in-use": (
+            (
+                "廃止された手順書「{target_title}」({target}) を {via} で参照しています。"
+                "後継の手順書に差し替えるか、参照を外してください"
+            ),
+            (
+                "refers to the retired runbook '{target_title}' ({target}) in {via}: "
+                "point it at its successor or remove the reference"
+            ),
+        ),
+    }
+)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing a coordinator should act on, at file:line, owned by a post."""
+
+    rule: str  # a rule of format v1's table, e.g. "stale"
+    severity: str  # "error" | "warning"
+    id: str  # the runbook's or checklist's id
+    title: str
+    file: str  # relative to the KB root (the local file of a merged runbook)
+    line: int  # the line of its `id`
+    owner_role: str | None
+    owner_people: tuple[str, ...]  # names of who holds owner_role on the audit's day
+    due: datetime.date | None  # its next review day (None if never reviewed)
+    key: str  # message key (i18n)
+    params: Mapping[str, Any] = field(
+        default_factory=dict, hash=False
+    )  # plain values for the message
+
+    def message(self, lang: str) -> str:
+        """Return the one-line reason, which says what to do, in *lang*."""
+        return t(self.key, lang, **self.params)
+
+
+@dataclass(frozen=True)
+class AuditReport:
+    """Findings of one audit day, and how many audited items had no error."""
+
+    as_of: datetime.date
+    findings: tuple[Finding, ...]
+    audited: int
+    healthy: int
+    target = HEALTH_TARGET
+
+    @property
+    def health(self) -> float:
+        """Share of audited active runbooks and checklists with no error finding."""
+        return self.healthy / self.audited if self.audited else 1.0
+
+
+# --- which items each rule looks at ------------------------------------------------------
+
+
+def _active_runbooks(kb: KnowledgeBase) -> Iterator[Runbook]:
+    return (r for r in kb.runbooks.values() if r.status == "active")
+
+
+def _audited(kb: KnowledgeBase) -> Iterator[Item]:
+    """Active runbooks and checklists: everything but no-owner looks only at these."""
+    yield from _active_runbooks(kb)
+    yield from kb.checklists.values()
+
+
+def _owned(kb: KnowledgeBase) -> Iterator[Item]:
+    """What no-owner looks at: active and draft runbooks, and checklists."""
+    yield from (r for r in kb.runbooks.values() if r.status in ("active", "draft"))
+    yield from kb.checklists.values()
+
+
+def holders_by_role(
+    roster: Roster, day: datetime.date
+) -> dict[str, list[tuple[str, datetime.date | None]]]:
+    """Map each role held on *day* to its holders as (name, until), in roster order."""
+    found: dict[str, list[tuple[str, datetime.date | None]]] = {}
+    for person in roster.people:
+        for assignment in person.assignments:
+            if assignment.holds_on(day):
+                found.setdefault(assignment.role, []).append((person.name, assignment.until))
+    return found
+
+
+def people_by_role(roster: Roster, day: datetime.date) -> dict[str, tuple[str, ...]]:
+    """Map each role held on *day* to the names of its holders (each name once)."""
+    return {
+        role: tuple(dict.fromkeys(name for name, _ in held))
+        for role, held in holders_by_role(roster, day).items()
+    }
+
+
+def due_lookup(kb: KnowledgeBase) -> Callable[[Item], datetime.date | None]:
+    """Return kb.due_on, memoised on (reviewed_on, interval): most items share review days."""
+    memo: dict[tuple[datetime.date, Duration], datetime.date] = {}
+    default = kb.config.review_every
+
+    def due_on(item: Item) -> datetime.date | None:
+        if item.reviewed_on is None:
+            return None
+        key = (item.reviewed_on, item.review_every or default)
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = key[1].after(key[0])
+        return found
+
+    return due_on
+
+
+def _finding(
+    item: Item,
+    rule: str,
+    severity: str,
+    people: Mapping[str, tuple[str, ...]],
+    due_on: datetime.date | None,
+    key: str | None = None,
+    **params: Any,
+) -> Finding:
+    owner = item.owner
+    return Finding(
+        rule=rule,
+        severity=severity,
+        id=item.id,
+        title=item.title,
+        file=item.source,
+        line=item.line,
+        owner_role=owner,
+        owner_people=people.get(owner, ()) if owner else (),
+        due=due_on,
+        key=key or f"audit.rule.{rule}",
+        params=params,
+    )
+
+
+# --- the rules: one small pure function each ---------------------------------------------
+
+
+def no_owner(kb: KnowledgeBase, day: datetime.date) -> list[Finding]:
+    """An active or draft runbook, or a checklist, has no owner."""
+    due = due_lookup(kb)
+    return [
+        _finding(item, "no-owner", ERROR, {}, due(item)) for item in _owned(kb) if not item.owner
+    ]
+
+
+def vacant_owner(kb: KnowledgeBase, day: datetime.date) -> list[Finding]:
+    """Its owner role is held by nobody on *day*."""
+    people, due, title = people_by_role(kb.roster, day), due_lookup(kb), kb.roster.role_title
+    return [
+        _finding(
+            item,
+            "vacant-owner",
+            ERROR,
+            people,
+            due(item),
+            role=item.owner,
+            role_title=title(item.owner),
+            day=day.isoformat(),
+        )
+        for item in _audited(kb)
+        if item.owner and item.owner not in people
+    ]
+
+
+def never_reviewed(kb: KnowledgeBase, day: datetime.date) -> list[Finding]:
+    """No `reviewed_on`."""
+    people = people_by_role(kb.roster, day)
+    return [
+        _finding(item, "never-reviewed", ERROR, people, None)
+        for item in _audited(kb)
+        if item.reviewed_on is None
+    ]
+
+
+def stale(kb: KnowledgeBase, day: datetime.date) -> list[Finding]:
+    """*day* is after reviewed_on + review_every (the due day itself is not stale)."""
+    people, due_on = people_by_role(kb.roster, day), due_lookup(kb)
+    found = []
+    for item in _audited(kb):
+        due = due_on(item)
+        if due is not None and day > due:
+            found.append(
+                _finding(
+                    item, "stale", ERROR, people, due, due=due.isoformat(), days=(day - due).days
+                )
+            )
+    return found
+
+
+def due_soon(kb: KnowledgeBase, day: datetime.date) -> list[Finding]:
+    """Not stale, and the due day is within `due_soon_days` of *day* (the due day itself too)."""
+    people, due_on = people_by_role(kb.roster, day), due_lookup(kb)
+    window = kb.config.due_soon_days
+    found = []
+    for item in _audited(kb):
+        due = due_on(item)
+        if due is not None and 0 <= (days := (due - day).days) <= window:
+            key = "audit.rule.due-today" if days == 0 else "audit.rule.due-soon"
+            found.append(
+                _finding(
+                    item, "due-soon", WARNING, people, due, key, due=due.isoformat(), days=days
+                )
+            )
+    return found
+
+
+def owner_leaving(kb: KnowledgeBase, day: datetime.date) -> list[Finding]:
+    """A person holding the owner role on *day* has `until` within `handover_window_days`."""
+    people, due = people_by_role(kb.roster, day), due_lookup(kb)
+    last = day + datetime.timedelta(days=kb.config.handover_window_days)
+    leaving: dict[str, dict[str, Any]] = {}
+    for role, held in holders_by_role(kb.roster, day).items():
+        going = [(name, until) for name, until in held if until is not None and until <= last]
+        if going:
+            leaving[role] = {
+                "role": role,
+                "role_title": kb.roster.role_title(role),
+                "leaving": ", ".join(f"{name} ({until.isoformat()})" for name, until in going),
+                "until": min(until for _, until in going).isoformat(),
+            }
+    return [
+        _finding(item, "owner-leaving", WARNING, people, due(item), **leaving[item.owner])
+        for item in _audited(kb)
+        if item.owner in leaving
+    ]
+
+
+def no_deputy(kb: KnowledgeBase, day: datetime.date) -> list[Finding]:
+    """An active runbook has no deputies."""
+    people, due = people_by_role(kb.roster, day), due_lookup(kb)
+    return [
+        _finding(r, "no-deputy", WARNING, people, due(r))
+        for r in _active_runbooks(kb)
+        if not r.deputies
+    ]
+
+
+def retired_in_use(kb: KnowledgeBase, day: datetime.date) -> list[Finding]:
+    """An active runbook `uses` or is `related` to a retired one (one finding per reference)."""
+    people, due = people_by_role(kb.roster, day), due_lookup(kb)
+    retired = {i: r.title for i, r in kb.runbooks.items() if r.status == "retired"}
+    if not retired:
+        return []
+    return [
+        _finding(
+            runbook,
+            "retired-in-use",
+            WARNING,
+            people,
+            due(runbook),
+            target=target,
+            target_title=retired[target],
+            via=via,
+        )
+        for runbook in _active_runbooks(kb)
+        for via, targets in (("uses", runbook.uses), ("related", runbook.related))
+        for target in targets
+        if target in retired
+    ]
+
+
+Rule = Callable[[KnowledgeBase, datetime.date], list[Finding]]
+
+RULES: dict[str, tuple[str, Rule]] = {
+    "no-owner": (ERROR, no_owner),
+    "vacant-owner": (ERROR, vacant_owner),
+    "never-reviewed": (ERROR, never_reviewed),
+    "stale": (ERROR, stale),
+    "due-soon": (WARNING, due_soon),
+    "owner-leaving": (WARNING, owner_leaving),
+    "no-deputy": (WARNING, no_deputy),
+    "retired-in-use": (WARNING, retired_in_use),
+}
+RULE_ORDER = {name: index for index, name in enumerate(RULES)}
+
+
+def audit(kb: KnowledgeBase, day: datetime.date) -> AuditReport:
+    """Run every rule on *kb* for *day*; findings sorted by file, line and rule."""
+    findings = [finding for _, rule in RULES.values() for finding in rule(kb, day)]
+    findings.sort(
+        key=lambda f: (f.file, f.line, f.id, RULE_ORDER[f.rule], f.params.get("target", ""))
+    )
+    audited = {item.id for item in _audited(kb)}  # runbooks and checklists share one id namespace
+    failing = {f.id for f in findings if f.severity == ERROR}
+    healthy = len(audited - failing)
+    return AuditReport(as_of=day, findings=tuple(findings), audited=len(audited), healthy=healthy)
+
+
+def for_owner(kb: KnowledgeBase, role: str) -> KnowledgeBase:
+    """Return *kb* cut down to what *role* owns (retired runbooks kept for retired-in-use)."""
+    return replace(
+        kb,
+        runbooks={i: r for i, r in kb.runbooks.items() if r.owner == role or r.status == "retired"},
+        checklists={i: c for i, c in kb.checklists.items() if c.owner == role},
+    )
+
+
+DUE_RULES = ("stale", "due-soon")
+
+
+def falling_due(kb: KnowledgeBase, day: datetime.date, days: int) -> AuditReport:
+    """What is stale or falls due within *days* of *day*, soonest first (the notifier's view)."""
+    widened = replace(kb, config=replace(kb.config, due_soon_days=days))
+    full = audit(widened, day)
+    due = sorted(
+        (f for f in full.findings if f.rule in DUE_RULES), key=lambda f: (f.due, f.file, f.line)
+    )
+    return replace(full, findings=tuple(due))

@@ -1,0 +1,1 @@
+"""The operations calendar: text table and iCalendar files."""

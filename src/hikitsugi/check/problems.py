@@ -1,0 +1,76 @@
+"""Problem: one thing wrong in the knowledge base, with the place it is written."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from hikitsugi.check.load import NodePath
+from hikitsugi.i18n import t
+
+ERROR = "error"
+INFO = "info"
+
+
+def format_path(path: NodePath) -> str:
+    """Render ('steps', 2, 'zone') as steps[2].zone."""
+    text = ""
+    for part in path:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += f".{part}" if text else str(part)
+    return text
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A structural fault (error) or a note (info) at file:line:column."""
+
+    file: str
+    line: int
+    column: int
+    path: str
+    key: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+    severity: str = ERROR
+
+    def message(self, lang: str) -> str:
+        """Return the message in *lang*."""
+        return t(self.key, lang, **self.params)
+
+    def format(self, lang: str) -> str:
+        """Return `file:line:column: path: message`."""
+        where = f"{self.file}:{self.line}:{self.column}: "
+        note = "" if self.severity == ERROR else f"({self.severity}) "
+        path = f"{self.path}: " if self.path else ""
+        return f"{where}{note}{path}{self.message(lang)}"
+
+    def as_json(self, lang: str) -> dict[str, Any]:
+        """Return the JSON shape {file, line, column, path, message, severity}."""
+        return {
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "path": self.path,
+            "message": self.message(lang),
+            "severity": self.severity,
+        }
+
+    def to_plain(self) -> tuple[Any, ...]:
+        """Return a marshal-able tuple (for the cache)."""
+        return (
+            self.file,
+            self.line,
+            self.column,
+            self.path,
+            self.key,
+            dict(self.params),
+            self.severity,
+        )
+
+    @classmethod
+    def from_plain(cls, plain: tuple[Any, ...]) -> Problem:
+        """Rebuild a Problem from to_plain()."""
+        return cls(*plain)

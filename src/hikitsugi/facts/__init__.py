@@ -1,0 +1,1 @@
+"""Each fact about a runbook, a post or a day, decided once for every output."""

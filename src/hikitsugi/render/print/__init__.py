@@ -1,0 +1,1 @@
+"""Printable documents: checklists, handover and onboarding packs, PDF."""

@@ -1,0 +1,237 @@
+"""Render checklists, handover packs and onboarding packs as print-ready HTML (and PDF).
+
+The HTML is laid out for A4 by templates/print/*.html.j2 and print.css (a KB's
+templates/print/ overrides them file by file), so a browser prints the same pages that
+`--pdf` writes with WeasyPrint.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime
+import os
+import tempfile
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup
+
+from hikitsugi.i18n import register, t
+from hikitsugi.model import KnowledgeBase, Person
+from hikitsugi.render.print.packs import NothingToPrint, handover_pack, onboarding_pack
+from hikitsugi.render.print.sheets import Sheet, has_checklist, print_path, sheet
+from hikitsugi.render.templates import environment
+from hikitsugi.rotation.plan import leaving_assignments, window_end
+
+LABELS: dict[str, tuple[str, str]] = {
+    "checklist": ("チェックリスト", "Checklist"),
+    "handover": ("事務引継書", "Handover pack"),
+    "onboarding": ("着任者向け 業務案内", "Onboarding pack"),
+    "id": ("ID", "ID"),
+    "owner": ("所有ポスト", "Owner post"),
+    "mode": ("方式", "Mode"),
+    "reviewed-on": ("最終見直し", "Reviewed on"),
+    "next-review": ("次回見直し", "Next review"),
+    "fiscal-year": ("年度", "Fiscal year"),
+    "done-on": ("実施日", "Done on"),
+    "done-by": ("実施者", "Done by"),
+    "checked-by": ("確認者", "Checked by"),
+    "stamp": ("印", "Seal"),
+    "date-blank": ("　　年　　月　　日", "____ / __ / __"),
+    "pause": ("確認ポイント {number}", "Pause point {number}"),
+    "item": ("確認項目", "Check"),
+    "role": ("担当", "Who"),
+    "zone": ("区分 (ネットワーク)", "Zone"),
+    "caution": ("注意", "Caution"),
+    "how.read-do": (
+        "1 行ずつ読み上げてから実施し、終えたら□に✓を付けます。",
+        "Read each line aloud, do it, then tick the box.",
+    ),
+    "how.do-confirm": (
+        "作業を終えたら確認ポイントごとに手を止め、全行を読み上げて確かめ、□に✓を付けます。",
+        "Do the work, then stop at each pause point, read every line and tick it.",
+    ),
+    "source": ("出典", "Source"),
+    "revision": ("版", "Revision"),
+    "revision-value": ("{day} 見直し", "reviewed {day}"),
+    "never": ("未見直し", "never reviewed"),
+    "printed-on": ("印刷日", "Printed on"),
+    "latest": ("最新版", "Latest version"),
+    "latest-value": ("手順書サイトの {path}", "{path} in the runbook site"),
+    "status": ("状態", "Status"),
+    "outgoing": ("前任者", "Outgoing"),
+    "incoming": ("後任者", "Incoming"),
+    "head": ("所属長", "Head of section"),
+    "handover-date": ("引継日", "Handover date"),
+    "post": ("ポスト", "Post"),
+    "last-day": ("最終日", "Last day"),
+    "from": ("着任", "From"),
+    "undecided": ("(未定)", "(not yet named)"),
+    "prepared-on": ("作成日 (基準日)", "Prepared on (as of)"),
+    "cover-note": (
+        "この引継書は手順書データベースから {day} 時点の内容で作成しました。以下の事務を引き継ぎます。",
+        "This pack was made from the runbook database as it stood on {day}. The following duties are handed over.",
+    ),
+    "sec.duties": ("担当業務", "Duties"),
+    "sec.schedule": ("今後 12 か月の予定 ({start} 〜 {end})", "Scheduled work, {start} to {end}"),
+    "sec.schedule-short": ("今後 12 か月の予定", "Scheduled work, 12 months"),
+    "sec.issues": ("懸案事項", "Open issues"),
+    "sec.accounts": ("移管するシステムアカウント・権限", "System accounts and permissions to move"),
+    "sec.contacts": ("連絡先", "Contacts"),
+    "sec.handover-checklist": ("引継ぎ確認表", "Handover checklist"),
+    "sheets-follow": (
+        "チェックリストのある業務は、その用紙 ({count} 枚) を巻末に付けています。",
+        "The checklists of these duties ({count} sheets) are at the end of this pack.",
+    ),
+    "title": ("名称", "Title"),
+    "kind": ("種別", "Kind"),
+    "relation": ("担当区分", "Role"),
+    "when": ("時期", "When"),
+    "what": ("予定", "What"),
+    "runbook": ("手順書", "Runbook"),
+    "since": ("発生日", "Since"),
+    "text": ("内容", "Issue"),
+    "system": ("システム", "System"),
+    "permission": ("権限", "Permission"),
+    "holder": ("保有ポスト", "Held by"),
+    "note": ("備考", "Note"),
+    "moved": ("移管済", "Moved"),
+    "name": ("名称", "Name"),
+    "phone": ("電話", "Phone"),
+    "email": ("メール", "Email"),
+    "hours": ("受付時間", "Hours"),
+    "none": ("なし", "None"),
+    "done": ("済", "Done"),
+    "summary": ("概要", "Summary"),
+    "read-on": ("読了日", "Read on"),
+    "read-stamp": ("確認印", "Seal"),
+    "sec.readings": ("年間の業務 (年度内に始まる順)", "The year's work, in the order it comes"),
+    "sec.tools": ("使うシステム・道具", "Tools and systems used"),
+    "no-schedule": ("随時", "as needed"),
+    "section": ("所属", "Section"),
+    "onboarding-note": (
+        "着任後、上から順に読み、読み終えたら読了日と確認印を記入してください。",
+        "Read these in order after you start; fill in the day you read each and seal it.",
+    ),
+}
+register({f"print.{key}": value for key, value in LABELS.items()})
+
+
+def labeller(lang: str) -> Callable[..., str]:
+    """Return L(key, **params) for templates: the print labels in *lang*."""
+
+    def label(key: str, **params: Any) -> str:
+        return t(f"print.{key}", lang, **params)
+
+    return label
+
+
+def css_string(text: object) -> Markup:
+    """Quote *text* as a CSS string: safe inside <style> (no quote, backslash or `<` left raw)."""
+    plain = (
+        text.unescape() if isinstance(text, Markup) else str(text)
+    )  # <style> is raw text: no entities
+    escaped = plain.replace("\\", "\\5C ").replace('"', "\\22 ").replace("<", "\\3C ")
+    return Markup('"' + escaped.replace("\n", "\\A ") + '"')
+
+
+class SheetRenderer:
+    """Render each checklist sheet once: a site's handover packs reuse the HTML of shared duties."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self.label = labeller(kb.config.language)
+        self.done: dict[str, Markup] = {}
+
+    def __call__(self, sheet: Sheet) -> Markup:
+        """Return the sheet's HTML on its named page `sheet-ID` (its own page footer)."""
+        if sheet.id not in self.done:
+            module = environment(self.kb.root).get_template("print/_sheet.html.j2").module
+            html = module.checklist_sheet(sheet, self.label, f"sheet-{sheet.id}")  # type: ignore[attr-defined]
+            self.done[sheet.id] = Markup(html)
+        return self.done[sheet.id]
+
+
+def _render(kb: KnowledgeBase, template: str, **context: Any) -> str:
+    lang = kb.config.language
+    env = environment(kb.root)
+    return env.get_template(f"print/{template}").render(
+        L=labeller(lang), lang=lang, css=css_string, **context
+    )
+
+
+def checklist_html(
+    kb: KnowledgeBase, item_id: str, day: datetime.date, sheets: SheetRenderer | None = None
+) -> str:
+    """Return the printable checklist of runbook or checklist *item_id*."""
+    from hikitsugi.render.print.packs import find_item
+
+    lang = kb.config.language
+    item = find_item(kb, item_id, lang)
+    if not has_checklist(item):
+        raise NothingToPrint("pack.no-checklist", id=item_id)
+    one = sheet(kb, item, day, lang)
+    return _render(kb, "checklist.html.j2", sheet=one, sheet_html=sheets or SheetRenderer(kb))
+
+
+def handover_html(
+    kb: KnowledgeBase,
+    person: Person,
+    day: datetime.date,
+    to: Person | None = None,
+    sheets: SheetRenderer | None = None,
+) -> str:
+    """Return the handover pack (事務引継書) of *person* on *day*."""
+    pack = handover_pack(kb, person, day, kb.config.language, to)
+    return _render(kb, "handover.html.j2", pack=pack, sheet_html=sheets or SheetRenderer(kb))
+
+
+def onboarding_html(kb: KnowledgeBase, role: str, day: datetime.date) -> str:
+    """Return the onboarding pack of post *role*."""
+    return _render(
+        kb, "onboarding.html.j2", pack=onboarding_pack(kb, role, day, kb.config.language)
+    )
+
+
+def site_documents(kb: KnowledgeBase, day: datetime.date) -> dict[str, str]:
+    """Return {site-relative path: HTML} for every checklist, leaving person's pack and post's pack."""
+    documents: dict[str, str] = {}
+    sheets = SheetRenderer(kb)  # each sheet once: the packs reuse the checklists' HTML
+    items = [r for r in kb.runbooks.values() if r.status == "active"] + list(kb.checklists.values())
+    for item in sorted(items, key=lambda i: i.id):
+        if has_checklist(item):
+            html = checklist_html(kb, item.id, day, sheets)
+            documents[print_path("checklists", item.id)] = html
+    end = window_end(kb, day)
+    for person in kb.roster.people:
+        if leaving_assignments(person, day, end):
+            _add(
+                documents,
+                print_path("handover", person.id),
+                partial(handover_html, kb, person, day, None, sheets),
+            )
+    for role in sorted(kb.roster.roles):
+        _add(documents, print_path("onboarding", role), partial(onboarding_html, kb, role, day))
+    return documents
+
+
+def _add(documents: dict[str, str], path: str, render: Callable[[], str]) -> None:
+    """Add the document that *render* makes, unless there is nothing to print."""
+    with contextlib.suppress(NothingToPrint):
+        documents[path] = render()
+
+
+def write_atomic(target: Path, data: bytes) -> None:
+    """Write *data* to *target* through a temporary file in the same folder."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,361 @@
+"""Handover packs (事務引継書) and onboarding packs: what they contain, as plain values.
+
+Pure functions of (kb, who, day, lang); the templates under templates/print/ lay them out.
+"""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+from dataclasses import dataclass
+
+from hikitsugi import vocabulary as labels
+from hikitsugi.errors import HikitsugiError, UsageError
+from hikitsugi.facts.schedule import Occurrence, fiscal_year_start, occurrences
+from hikitsugi.i18n import register, t
+from hikitsugi.model import Checklist, Contact, KnowledgeBase, Person, Runbook, add_months
+from hikitsugi.render.print.sheets import Sheet, has_checklist, review_status, sheet
+from hikitsugi.rotation.plan import SCHEDULE_MONTHS, Duty, Leaver, handover_of
+
+register(
+    {
+        "pack.unknown-person": (
+            "職員 '{id}' は roster.yml にいません{hint}",
+            "no person '{id}' in roster.yml{hint}",
+        ),
+        "pack.unknown-role": (
+            "ポスト '{id}' は roster.yml にありません{hint}",
+            "no post '{id}' in roster.yml{hint}",
+        ),
+        "pack.did-you-mean": (" (候補: {names})", " (did you mean: {names})"),
+        "pack.nothing-to-hand-over": (
+            (
+                "{name} ({id}) には {day} に引き継ぐものがありません"
+                " (就いているポストが所有・副担当する手順書・チェックリストも、保有するアカウントもありません)"
+            ),
+            (
+                "{name} ({id}) has nothing to hand over on {day}"
+                " (their posts own or deputise no runbook or checklist and hold no account)"
+            ),
+        ),
+        "pack.no-post": (
+            "{name} ({id}) は {day} にどのポストにも就いていません",
+            "{name} ({id}) holds no post on {day}",
+        ),
+        "pack.nothing-to-read": (
+            "ポスト「{role}」が所有・副担当する手順書はありません",
+            "the post '{role}' owns or deputises no runbook",
+        ),
+        "pack.handover-read": (
+            "「{title}」を前任者・後任者で読み合わせた",
+            "read '{title}' together, outgoing and incoming",
+        ),
+        "pack.handover-account": (
+            "{system} ({permission}) のアカウントを後任者に移した",
+            "moved the {system} account ({permission}) to the successor",
+        ),
+        "pack.handover-issues": (
+            "懸案事項 {count} 件を後任者と確認した",
+            "went through the {count} open issue(s) with the successor",
+        ),
+        "pack.handover-schedule": (
+            "今後 12 か月の予定を後任者と確認した",
+            "went through the next 12 months of scheduled work",
+        ),
+        "pack.handover-sign": (
+            "前任者・後任者・所属長が署名・押印した",
+            "outgoing, incoming and the head of section signed",
+        ),
+    }
+)
+
+
+class NothingToPrint(HikitsugiError):
+    """The request is valid but there is nothing to put on paper: exit 1, not an empty document."""
+
+    exit_code = 1
+
+
+@dataclass(frozen=True)
+class DutyRow:
+    id: str
+    title: str
+    kind: str
+    relation: str
+    role: str
+    reviewed_on: datetime.date | None
+    due: datetime.date | None
+    status: str
+    status_label: str
+
+
+@dataclass(frozen=True)
+class PostRow:
+    title: str
+    until: datetime.date | None
+    successors: str
+    successor_from: datetime.date | None
+
+
+@dataclass(frozen=True)
+class HandoverPack:
+    organization: str
+    person: Person
+    posts: tuple[PostRow, ...]
+    successor: str
+    duties: tuple[DutyRow, ...]
+    schedule: tuple[tuple[str, str, str], ...]  # (when, label, runbook title)
+    schedule_end: datetime.date
+    issues: tuple[tuple[str, datetime.date, str], ...]  # (runbook title, since, text)
+    accounts: tuple[tuple[str, str, str, str], ...]  # (system, permission, holder post, note)
+    contacts: tuple[tuple[str, Contact], ...]  # (runbook title, contact)
+    checklist: tuple[str, ...]
+    sheets: tuple[Sheet, ...]
+    day: datetime.date
+
+
+@dataclass(frozen=True)
+class ReadingRow:
+    runbook: Runbook
+    first: Occurrence | None
+    when: str
+
+
+@dataclass(frozen=True)
+class OnboardingPack:
+    organization: str
+    role: str
+    role_id: str
+    section: str
+    fiscal_year: str
+    readings: tuple[ReadingRow, ...]
+    tools: tuple[Runbook, ...]
+    day: datetime.date
+
+
+def _hint(wanted: str, choices: dict[str, str], lang: str) -> str:
+    """Return ' (候補: ...)' with the close matches among ids and names, or ''."""
+    close = difflib.get_close_matches(wanted, list(choices), n=3, cutoff=0.5)
+    names = list(dict.fromkeys(choices[c] for c in close))
+    return t("pack.did-you-mean", lang, names=", ".join(names)) if names else ""
+
+
+def find_person(kb: KnowledgeBase, person_id: str, lang: str) -> Person:
+    """Return the person, or raise UsageError naming close matches."""
+    found = kb.roster.person(person_id)
+    if found:
+        return found
+    choices = {p.id: f"{p.id} ({p.name})" for p in kb.roster.people}
+    choices.update({p.name: f"{p.id} ({p.name})" for p in kb.roster.people})
+    raise UsageError("pack.unknown-person", id=person_id, hint=_hint(person_id, choices, lang))
+
+
+def find_role(kb: KnowledgeBase, role: str, lang: str) -> str:
+    """Return the role id, or raise UsageError naming close matches."""
+    if role in kb.roster.roles:
+        return role
+    choices = {r.id: f"{r.id} ({r.title})" for r in kb.roster.roles.values()}
+    choices.update({r.title: f"{r.id} ({r.title})" for r in kb.roster.roles.values()})
+    raise UsageError("pack.unknown-role", id=role, hint=_hint(role, choices, lang))
+
+
+def duty_row(kb: KnowledgeBase, duty: Duty, day: datetime.date, lang: str) -> DutyRow:
+    """Describe one duty with its review status on *day*."""
+    status = review_status(kb, duty.item, day)
+    return DutyRow(
+        id=duty.item.id,
+        title=duty.item.title,
+        kind=t(f"label.kind.{duty.kind}", lang),
+        relation=t(f"label.relation.{duty.relation}", lang),
+        role=kb.roster.role_title(duty.role),
+        reviewed_on=duty.item.reviewed_on,
+        due=kb.due_on(duty.item),
+        status=status,
+        status_label=t(f"sheet.status.{status}", lang),
+    )
+
+
+def _contacts(duties: tuple[Duty, ...]) -> tuple[tuple[str, Contact], ...]:
+    seen, found = set(), []
+    for duty in duties:
+        if isinstance(duty.item, Runbook):
+            for contact in duty.item.contacts:
+                if contact not in seen:
+                    seen.add(contact)
+                    found.append((duty.item.title, contact))
+    return tuple(found)
+
+
+def _handover_checklist(leaver: Leaver, lang: str) -> tuple[str, ...]:
+    lines = [
+        t("pack.handover-read", lang, title=d.item.title)
+        for d in leaver.duties
+        if isinstance(d.item, Runbook)
+    ]
+    lines += [
+        t(
+            "pack.handover-account",
+            lang,
+            system=m.account.system,
+            permission=m.account.permission or "-",
+        )
+        for m in leaver.accounts
+    ]
+    if leaver.open_issues:
+        lines.append(t("pack.handover-issues", lang, count=len(leaver.open_issues)))
+    if leaver.schedule:
+        lines.append(t("pack.handover-schedule", lang))
+    lines.append(t("pack.handover-sign", lang))
+    return tuple(lines)
+
+
+def schedule_rows(found: tuple[Occurrence, ...], lang: str) -> tuple[tuple[str, str, str], ...]:
+    """Return (when, label, runbook title) rows; a monthly entry is one row with its span."""
+    monthly: dict[tuple[str, str], list[Occurrence]] = {}
+    for occurrence in found:
+        if occurrence.monthly:
+            monthly.setdefault((occurrence.runbook.id, occurrence.label), []).append(occurrence)
+    rows = []
+    for occurrence in found:
+        if not occurrence.monthly:
+            when = (
+                str(occurrence.start)
+                if occurrence.start == occurrence.end
+                else f"{occurrence.start} 〜 {occurrence.end}"
+            )
+            rows.append((occurrence.start, when, occurrence.label, occurrence.runbook.title))
+            continue
+        group = monthly.get((occurrence.runbook.id, occurrence.label))
+        if group and group[0] is occurrence:
+            span = (
+                f"{group[0].start} 〜 {group[-1].start}" if len(group) > 1 else str(group[0].start)
+            )
+            day = max(o.start.day for o in group)  # the 31st shows as 28 in February
+            when = t("label.monthly", lang, day=day) + f" ({span})"
+            rows.append((occurrence.start, when, occurrence.label, occurrence.runbook.title))
+    return tuple((when, label, title) for _, when, label, title in rows)
+
+
+def _successor_names(kb: KnowledgeBase, leaver: Leaver, to: Person | None) -> str:
+    if to is not None:
+        return to.name
+    names = [p.name for post in leaver.posts for p in post.successors]
+    return "、".join(dict.fromkeys(names))
+
+
+def handover_pack(
+    kb: KnowledgeBase, person: Person, day: datetime.date, lang: str, to: Person | None = None
+) -> HandoverPack:
+    """Build the handover pack of *person* on *day*; NothingToPrint when there is nothing."""
+    leaver = handover_of(kb, person, day)
+    if not leaver.posts:
+        raise NothingToPrint("pack.no-post", name=person.name, id=person.id, day=day)
+    if not leaver.has_anything:
+        raise NothingToPrint("pack.nothing-to-hand-over", name=person.name, id=person.id, day=day)
+    roster = kb.roster
+    posts = tuple(
+        PostRow(
+            roster.role_title(p.role),
+            p.assignment.until,
+            to.name if to else "、".join(s.name for s in p.successors),
+            None if to else p.successor_from,
+        )
+        for p in leaver.posts
+    )
+    sheets = tuple(sheet(kb, d.item, day, lang) for d in leaver.duties if has_checklist(d.item))
+    return HandoverPack(
+        organization=kb.config.organization,
+        person=person,
+        posts=posts,
+        successor=_successor_names(kb, leaver, to),
+        duties=tuple(duty_row(kb, d, day, lang) for d in leaver.duties),
+        schedule=schedule_rows(leaver.schedule, lang),
+        schedule_end=add_months(day, SCHEDULE_MONTHS) - datetime.timedelta(days=1),
+        issues=tuple((i.runbook.title, i.issue.since, i.issue.text) for i in leaver.open_issues),
+        accounts=tuple(
+            (
+                m.account.system,
+                m.account.permission or "",
+                roster.role_title(m.account.holder),
+                m.account.note or "",
+            )
+            for m in leaver.accounts
+        ),
+        contacts=_contacts(leaver.duties),
+        checklist=_handover_checklist(leaver, lang),
+        sheets=sheets,
+        day=day,
+    )
+
+
+def _when(occurrence: Occurrence | None, lang: str) -> str:
+    if occurrence is None:
+        return ""
+    if occurrence.monthly:
+        return t("label.monthly", lang, day=occurrence.start.day)
+    if occurrence.start == occurrence.end:
+        return f"{occurrence.start.month}/{occurrence.start.day}"
+    return f"{occurrence.start.month}/{occurrence.start.day}〜{occurrence.end.month}/{occurrence.end.day}"
+
+
+def onboarding_pack(kb: KnowledgeBase, role: str, day: datetime.date, lang: str) -> OnboardingPack:
+    """Build the onboarding pack of *role*: its runbooks in the order the fiscal year brings them."""
+    start = fiscal_year_start(day, kb.config.fiscal_year_start)
+    end = datetime.date(start.year + 1, start.month, 1) - datetime.timedelta(days=1)
+    runbooks = [
+        r
+        for r in kb.runbooks.values()
+        if r.status == "active" and (r.owner == role or role in r.deputies)
+    ]
+    processes = [r for r in runbooks if r.kind == "process"]
+    if not runbooks:
+        raise NothingToPrint("pack.nothing-to-read", role=kb.roster.role_title(role))
+    rows = []
+    for runbook in processes:
+        found = occurrences([runbook], start, end)
+        rows.append(
+            ReadingRow(
+                runbook, found[0] if found else None, _when(found[0] if found else None, lang)
+            )
+        )
+    rows.sort(
+        key=lambda row: (row.first is None, row.first.start if row.first else start, row.runbook.id)
+    )
+    tool_ids = {r.id for r in runbooks if r.kind == "tool"} | {u for r in processes for u in r.uses}
+    tools = tuple(
+        sorted((kb.runbooks[i] for i in tool_ids if i in kb.runbooks), key=lambda r: r.id)
+    )
+    section = kb.roster.roles[role].section or ""
+    return OnboardingPack(
+        organization=kb.config.organization,
+        role=kb.roster.role_title(role),
+        role_id=role,
+        section=section,
+        fiscal_year=labels.fiscal_year(start.year, lang),
+        readings=tuple(rows),
+        tools=tools,
+        day=day,
+    )
+
+
+def find_item(kb: KnowledgeBase, item_id: str, lang: str) -> Runbook | Checklist:
+    """Return the runbook or checklist *item_id*, or raise UsageError with close matches."""
+    item: Runbook | Checklist | None = kb.runbooks.get(item_id) or kb.checklists.get(item_id)
+    if item is not None:
+        return item
+    choices = {i: i for i in [*kb.runbooks, *kb.checklists]}
+    raise UsageError("pack.unknown-item", id=item_id, hint=_hint(item_id, choices, lang))
+
+
+register(
+    {
+        "pack.unknown-item": (
+            "手順書・チェックリスト '{id}' はありません{hint}",
+            "no runbook or checklist has id '{id}'{hint}",
+        ),
+        "pack.no-checklist": (
+            "'{id}' にはチェックリストにする行 (steps の check、checklist.items) がありません",
+            "'{id}' has no checklist lines (steps' check, checklist.items)",
+        ),
+    }
+)

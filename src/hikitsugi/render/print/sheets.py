@@ -1,0 +1,168 @@
+"""Printable checklist sheets: a runbook's check lines or a standalone checklist, grouped.
+
+Each step with a `check` line is a pause point (WHO checklist guidance): the team stops,
+reads the group's lines and ticks them. Pure functions of (kb, item, day, lang).
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from hikitsugi import vocabulary as labels
+from hikitsugi.facts.schedule import fiscal_year_start
+from hikitsugi.i18n import register, t
+from hikitsugi.model import Checklist, KnowledgeBase, Runbook
+
+register(
+    {
+        "sheet.extra-group": ("全体の確認", "Overall checks"),
+        "sheet.status.current": ("最新", "current"),
+        "sheet.status.due-soon": ("見直し期限間近", "review due soon"),
+        "sheet.status.stale": ("見直し期限切れ", "review overdue"),
+        "sheet.status.never": ("未見直し", "never reviewed"),
+    }
+)
+
+
+@dataclass(frozen=True)
+class CheckLine:
+    text: str
+    role: str  # post title
+    zone: str  # zone name, '' when none
+
+
+@dataclass(frozen=True)
+class CheckGroup:
+    """A pause point: a step (or the overall checks) with its lines."""
+
+    number: int
+    title: str
+    zone: str
+    role: str
+    lines: tuple[CheckLine, ...]
+    caution: str | None = None
+    transfer: str | None = None
+
+
+@dataclass(frozen=True)
+class Sheet:
+    id: str
+    title: str
+    organization: str
+    owner: str
+    mode: str
+    mode_label: str
+    reviewed_on: datetime.date | None
+    due: datetime.date | None
+    status: str
+    status_label: str
+    fiscal_year: str
+    groups: tuple[CheckGroup, ...]
+    source: str
+    site_path: str
+    printed_on: datetime.date
+
+    @property
+    def count(self) -> int:
+        return sum(len(group.lines) for group in self.groups)
+
+    @property
+    def has_zones(self) -> bool:
+        return any(line.zone for group in self.groups for line in group.lines)
+
+
+PRINT_FOLDER = "print"
+
+
+def print_path(kind: str, name: str) -> str:
+    """Return the site path of a printable document: print/checklists|handover|onboarding/NAME.html."""
+    return f"{PRINT_FOLDER}/{kind}/{name}.html"
+
+
+def site_path(item: Runbook | Checklist) -> str:
+    """Return where the latest version of the item's printable checklist lives in the site."""
+    return print_path("checklists", item.id)
+
+
+def review_status(kb: KnowledgeBase, item: Runbook | Checklist, day: datetime.date) -> str:
+    """Return current | due-soon | stale | never for *item* on *day* (format v1's rules)."""
+    due = kb.due_on(item)
+    if due is None:
+        return "never"
+    if day > due:
+        return "stale"
+    if (due - day).days <= kb.config.due_soon_days:
+        return "due-soon"
+    return "current"
+
+
+def has_checklist(item: Runbook | Checklist) -> bool:
+    """Say whether *item* prints as a checklist (it has at least one line)."""
+    if isinstance(item, Checklist):
+        return bool(item.items)
+    return bool(item.checklist_items) or any(step.check for step in item.steps)
+
+
+def _runbook_groups(kb: KnowledgeBase, runbook: Runbook, lang: str) -> list[CheckGroup]:
+    roster, groups = kb.roster, list[CheckGroup]()
+    for step in runbook.steps:
+        if not step.check:
+            continue
+        role = roster.role_title(step.role or runbook.owner or "")
+        zone = labels.zone(step.zone, lang)
+        move = step.transfer
+        groups.append(
+            CheckGroup(
+                number=len(groups) + 1,
+                title=step.title,
+                zone=zone,
+                role=role,
+                lines=(CheckLine(step.check, role, zone),),
+                caution=step.caution,
+                transfer=labels.transfer(move.source, move.target, move.method, lang)
+                if move
+                else None,
+            )
+        )
+    if runbook.checklist_items:
+        owner = roster.role_title(runbook.owner or "")
+        lines = tuple(CheckLine(text, owner, "") for text in runbook.checklist_items)
+        groups.append(CheckGroup(len(groups) + 1, t("sheet.extra-group", lang), "", owner, lines))
+    return groups
+
+
+def _checklist_groups(kb: KnowledgeBase, checklist: Checklist, lang: str) -> list[CheckGroup]:
+    owner = kb.roster.role_title(checklist.owner or "")
+    lines = tuple(
+        CheckLine(item.text, kb.roster.role_title(item.role) if item.role else owner, "")
+        for item in checklist.items
+    )
+    return [CheckGroup(0, "", "", owner, lines)]  # one pause point: no heading needed
+
+
+def sheet(kb: KnowledgeBase, item: Runbook | Checklist, day: datetime.date, lang: str) -> Sheet:
+    """Build the printable checklist of *item* as printed on *day*."""
+    if isinstance(item, Checklist):
+        groups, mode = _checklist_groups(kb, item, lang), item.mode
+    else:
+        groups, mode = _runbook_groups(kb, item, lang), item.checklist_mode
+    status = review_status(kb, item, day)
+    first = fiscal_year_start(day, kb.config.fiscal_year_start)
+    return Sheet(
+        id=item.id,
+        title=item.title,
+        organization=kb.config.organization,
+        owner=kb.roster.role_title(item.owner) if item.owner else "",
+        mode=mode,
+        mode_label=t(f"label.mode.{mode}", lang),
+        reviewed_on=item.reviewed_on,
+        due=kb.due_on(item),
+        status=status,
+        status_label=t(f"sheet.status.{status}", lang),
+        fiscal_year=labels.fiscal_year(first.year, lang),
+        groups=tuple(groups),
+        source=item.source,
+        site_path=site_path(item),
+        printed_on=day,
+    )

@@ -1,0 +1,200 @@
+"""What every site page needs: the KB, the day, the language, links and labels."""
+
+from __future__ import annotations
+
+import datetime
+import json
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from hikitsugi import model
+from hikitsugi.facts.schedule import Occurrence, active_occurrences, fiscal_year_start
+from hikitsugi.i18n import catalogue, placeholders, t
+from hikitsugi.model import add_months
+from hikitsugi.render import safe_markdown
+from hikitsugi.render.print.sheets import print_path
+from hikitsugi.render.site import labels as site_labels
+from hikitsugi.render.site import links as site_links
+from hikitsugi.render.templates import environment
+from hikitsugi.rotation.plan import leaving_assignments, window_end
+
+
+@dataclass(frozen=True)
+class Review:
+    """The review state of an item on a day: ok | soon | overdue | never."""
+
+    state: str
+    reviewed_on: datetime.date | None
+    due: datetime.date | None
+    due_soon_days: int
+
+
+def review_state(
+    kb: model.KnowledgeBase, item: model.Runbook | model.Checklist, day: datetime.date
+) -> Review:
+    """Classify the item's review on *day* as format v1's stale / due-soon rules do."""
+    due = kb.due_on(item)
+    soon = kb.config.due_soon_days
+    if due is None:
+        state = "never"
+    elif day > due:
+        state = "overdue"
+    elif (due - day).days <= soon:
+        state = "soon"
+    else:
+        state = "ok"
+    return Review(state, item.reviewed_on, due, soon)
+
+
+@dataclass(frozen=True)
+class Leaving:
+    """A holder who leaves a post on *last_day*, and the path of their handover pack if any."""
+
+    name: str
+    last_day: datetime.date
+    pack: str | None
+
+
+@dataclass
+class SiteContext:
+    """Shared inputs of page rendering; pure: nothing here reads the clock or the disk."""
+
+    kb: model.KnowledgeBase
+    day: datetime.date
+    lang: str
+    directory_urls: bool = False
+    env: jinja2.Environment = field(init=False)
+    _posts: dict[str | None, Markup] = field(init=False, default_factory=dict)
+    printables: frozenset[str] = frozenset()  # paths of the print/ documents in this build
+    calendars: frozenset[str] = frozenset()  # paths of the calendar/*.ics files in this build
+
+    def __post_init__(self) -> None:
+        self.env = environment(self.kb.root)
+
+    def label(self, key: str, **params: object) -> str:
+        """Return a label in the site's language."""
+        return t(key, self.lang, **params)
+
+    def link(self, source: str, target: str, anchor: str = "") -> str:
+        """Return a relative link between two generated pages."""
+        return site_links.href(source, target, self.directory_urls, anchor)
+
+    def printable(self, kind: str, name: str) -> str | None:
+        """Path of the printable document print/KIND/NAME.html when this build has it."""
+        path = print_path(kind, name)
+        return path if path in self.printables else None
+
+    def calendar(self, name: str) -> str | None:
+        """Path of calendar/NAME.ics (a post's id, or "all") when this build has it."""
+        path = site_links.calendar_file(name)
+        return path if path in self.calendars else None
+
+    @cached_property
+    def leaving(self) -> dict[str, list[Leaving]]:
+        """Post id -> the holders who leave it within the handover window, with their pack."""
+        end = window_end(self.kb, self.day)
+        found: dict[str, list[Leaving]] = {}
+        for person in self.kb.roster.people:
+            pack = self.printable("handover", person.id)
+            for assignment in leaving_assignments(person, self.day, end):
+                assert assignment.until is not None  # leaving_assignments only returns ends
+                found.setdefault(assignment.role, []).append(
+                    Leaving(person.name, assignment.until, pack)
+                )
+        for people in found.values():
+            people.sort(key=lambda leaving: (leaving.last_day, leaving.name))
+        return found
+
+    def holders(self, role: str) -> list[str]:
+        """Names of the people holding *role* on the build day."""
+        return [h.person.name for h in self.kb.roster.holders(role, self.day)]
+
+    def role_title(self, role: str | None) -> str:
+        """Title of a post, or a dash when none."""
+        return self.kb.roster.role_title(role) if role else "—"
+
+    @cached_property
+    def used_by(self) -> dict[str, list[model.Runbook]]:
+        """Backlinks: runbook id -> the runbooks whose `uses` name it."""
+        found: dict[str, list[model.Runbook]] = {}
+        for runbook in sorted(self.kb.runbooks.values(), key=lambda r: r.id):
+            for used in runbook.uses:
+                found.setdefault(used, []).append(runbook)
+        return found
+
+    @cached_property
+    def fiscal_occurrences(self) -> list[Occurrence]:
+        """Occurrences of the active runbooks in the fiscal year of the build day."""
+        start = fiscal_year_start(self.day, self.kb.config.fiscal_year_start)
+        end = add_months(start, 12) - datetime.timedelta(days=1)
+        return active_occurrences(self.kb, start, end)
+
+    @cached_property
+    def labels(self) -> dict[str, Any]:
+        """Values every template gets: L (labels without parameters), Z (zones), M (methods)."""
+        plain = {
+            key: t(key, self.lang)
+            for key, texts in catalogue().items()
+            if key.startswith("site.") and not placeholders(texts["ja"])
+        }
+        zones: dict[str | None, str] = {z: plain[key] for z, key in site_labels.ZONE_KEYS.items()}
+        zones[None] = plain["site.zone.none"]
+        methods = {m: plain[key] for m, key in site_labels.METHOD_KEYS.items()}
+        return {"L": _Labels(plain), "Z": zones, "M": methods}
+
+    def post(self, role: str | None) -> Markup:
+        """A post's title with today's holders (or 'vacant'), as HTML; cached per build."""
+        if role not in self._posts:
+            self._posts[role] = _post_html(self, role)
+        return self._posts[role]
+
+    def render(self, template: str, page: str, **values: Any) -> str:
+        """Render templates/site/<template> for the page at source path *page*."""
+        return self.env.get_template(f"site/{template}").render(
+            ctx=self,
+            page=page,
+            label=self.label,
+            link=lambda target, anchor="": self.link(page, target, anchor),
+            file_link=lambda target: site_links.file_href(page, target, self.directory_urls),
+            markdown=lambda text: Markup(safe_markdown.render(text)),
+            P=self.post,
+            front_matter=front_matter,
+            rb_page=site_links.runbook_page,
+            **self.labels,
+            **values,
+        )
+
+
+class _Labels(dict[str, str]):
+    """Labels by key; an unknown key is a template bug, so it fails loudly."""
+
+    def __missing__(self, key: str) -> str:
+        raise KeyError(f"no label {key!r}")
+
+
+def _post_html(ctx: SiteContext, role: str | None) -> Markup:
+    if not role:
+        return Markup("—")
+    names = ctx.holders(role)
+    holders = (
+        Markup(' <span class="hk-holders">({})</span>').format("、".join(names))
+        if names
+        else Markup(' <span class="hk-vacant">({})</span>').format(ctx.label("site.vacant"))
+    )
+    return Markup('<span class="hk-post">{}</span>').format(ctx.role_title(role)) + holders
+
+
+def front_matter(title: str, **extra: object) -> Markup:
+    """Return a YAML front matter block; the title is HTML-escaped because MkDocs themes print it raw."""
+    from markupsafe import escape
+
+    lines = ["---", f"title: {json.dumps(str(escape(title)), ensure_ascii=False)}"]
+    lines += [
+        f"{key}: {json.dumps(list(value) if isinstance(value, tuple) else value, ensure_ascii=False)}"
+        for key, value in extra.items()
+    ]
+    return Markup("\n".join(lines + ["---"]))

@@ -1,0 +1,183 @@
+"""Index pages: processes, tools, owner posts, annual calendar, zone map, onboarding."""
+
+from __future__ import annotations
+
+import datetime
+from collections import Counter
+from dataclasses import dataclass
+
+from hikitsugi import model
+from hikitsugi.facts.schedule import fiscal_year_start, period
+from hikitsugi.model import TRANSFER_METHODS, add_months
+from hikitsugi.render.site import links as site_links
+from hikitsugi.render.site.context import SiteContext, review_state
+
+
+def _by_title(runbooks: list[model.Runbook]) -> list[model.Runbook]:
+    return sorted(runbooks, key=lambda r: (r.status != "active", r.title, r.id))
+
+
+def render_kind_list(ctx: SiteContext, kind: str) -> str:
+    """Return the list of processes or tools, with owner and review state."""
+    name = "processes" if kind == "process" else "tools"
+    runbooks = _by_title([r for r in ctx.kb.runbooks.values() if r.kind == kind])
+    rows = [(r, review_state(ctx.kb, r, ctx.day)) for r in runbooks]
+    return ctx.render(
+        "list.html.j2", site_links.list_page(name), title=ctx.label(f"site.page.{name}"), rows=rows
+    )
+
+
+def render_owners(ctx: SiteContext) -> str:
+    """Return the page that lists, per post, its holders today and its runbooks."""
+    posts = []
+    for role in ctx.kb.roster.roles.values():
+        owned = _by_title([r for r in ctx.kb.runbooks.values() if r.owner == role.id])
+        deputy = _by_title([r for r in ctx.kb.runbooks.values() if role.id in r.deputies])
+        posts.append((role, owned, deputy))
+    return ctx.render("owners.html.j2", site_links.list_page("owners"), posts=posts)
+
+
+@dataclass(frozen=True)
+class CalendarRow:
+    runbook: model.Runbook
+    months: tuple[tuple[str, ...], ...]  # labels per month of the fiscal year
+
+
+def fiscal_year(ctx: SiteContext) -> tuple[datetime.date, datetime.date]:
+    """First and last day of the fiscal year that contains the build day."""
+    start = fiscal_year_start(ctx.day, ctx.kb.config.fiscal_year_start)
+    return start, add_months(start, 12) - datetime.timedelta(days=1)
+
+
+def calendar_rows(ctx: SiteContext) -> tuple[list[datetime.date], list[CalendarRow]]:
+    """Months of the fiscal year, and per scheduled runbook the labels that fall in each month."""
+    start, _ = fiscal_year(ctx)
+    months = [add_months(start, i) for i in range(12)]
+    cells: dict[str, list[set[str]]] = {}
+    found: dict[str, model.Runbook] = {}
+    for occurrence in ctx.fiscal_occurrences:
+        found[occurrence.runbook.id] = occurrence.runbook
+        row = cells.setdefault(occurrence.runbook.id, [set() for _ in months])
+        for index in range(
+            _month_index(start, occurrence.start), _month_index(start, occurrence.end) + 1
+        ):
+            if 0 <= index < 12:
+                row[index].add(occurrence.label)
+    rows = [CalendarRow(found[i], tuple(tuple(sorted(c)) for c in cells[i])) for i in cells]
+    rows.sort(key=lambda row: (next(i for i, c in enumerate(row.months) if c), row.runbook.title))
+    return months, rows
+
+
+def _month_index(start: datetime.date, day: datetime.date) -> int:
+    """Months from the fiscal year's first month to *day*'s month."""
+    return (day.year - start.year) * 12 + day.month - start.month
+
+
+def render_calendar(ctx: SiteContext) -> str:
+    """Return the annual calendar: months of the fiscal year × runbooks, this month marked."""
+    months, rows = calendar_rows(ctx)
+    start, end = fiscal_year(ctx)
+    current = ctx.day.replace(day=1)
+    return ctx.render(
+        "calendar.html.j2",
+        site_links.list_page("calendar"),
+        months=months,
+        rows=rows,
+        current=current,
+        start=start,
+        end=end,
+        all_ics=ctx.calendar("all"),
+        role_ics=[
+            (role, path) for role in ctx.kb.roster.roles.values() if (path := ctx.calendar(role.id))
+        ],
+    )
+
+
+def calendar_files(ctx: SiteContext) -> dict[str, bytes]:
+    """The .ics of the fiscal year for every post with scheduled work, and one for all posts.
+
+    DTSTAMP is the build day at 00:00 UTC, so the same KB and day give the same bytes.
+    """
+    from hikitsugi.calendar.ics import ics_files, roles_with_schedule
+
+    roles = roles_with_schedule(ctx.kb)
+    if not roles:
+        return {}
+    start, end = period(ctx.day, ctx.kb.config.fiscal_year_start)
+    stamp = datetime.datetime.combine(ctx.day, datetime.time(), tzinfo=datetime.UTC)
+    everything, by_role = ics_files(ctx.kb, roles, start, end, stamp=stamp, lang=ctx.lang)
+    files = {site_links.calendar_file("all"): everything}
+    files.update({site_links.calendar_file(role): data for role, data in by_role.items()})
+    return files
+
+
+@dataclass(frozen=True)
+class TransferUse:
+    runbook: model.Runbook
+    step: model.Step
+    number: int
+
+
+def transfers(kb: model.KnowledgeBase) -> list[TransferUse]:
+    """Every transfer in the active and draft runbooks, in runbook then step order."""
+    return [
+        TransferUse(runbook, step, number)
+        for runbook in sorted(kb.runbooks.values(), key=lambda r: r.id)
+        if runbook.status != "retired"
+        for number, step in enumerate(runbook.steps, start=1)
+        if step.transfer is not None
+    ]
+
+
+def render_zones(ctx: SiteContext) -> str:
+    """Return the zone map: every transfer, counted by method (the inventory of re-entry)."""
+    found = transfers(ctx.kb)
+    counts = Counter(use.step.transfer.method for use in found if use.step.transfer)
+    pairs = Counter(
+        (use.step.transfer.source, use.step.transfer.target, use.step.transfer.method)
+        for use in found
+        if use.step.transfer
+    )
+    return ctx.render(
+        "zones.html.j2",
+        site_links.list_page("zones"),
+        uses=found,
+        counts=[(method, counts.get(method, 0)) for method in TRANSFER_METHODS],
+        pairs=sorted(pairs.items(), key=lambda item: (-item[1], item[0])),
+    )
+
+
+def onboarding_order(
+    ctx: SiteContext, role: str
+) -> tuple[list[tuple[model.Runbook, str]], list[model.Runbook]]:
+    """The post's runbooks in the order the fiscal year brings them, then those without a time."""
+    mine = [
+        r
+        for r in ctx.kb.runbooks.values()
+        if r.status == "active" and (r.owner == role or role in r.deputies)
+    ]
+    ids = {r.id for r in mine}
+    first: dict[str, tuple[datetime.date, str]] = {}
+    for occurrence in ctx.fiscal_occurrences:
+        if occurrence.runbook.id in ids and occurrence.runbook.id not in first:
+            first[occurrence.runbook.id] = (occurrence.start, occurrence.label)
+    timed = sorted((r for r in mine if r.id in first), key=lambda r: (first[r.id][0], r.title))
+    untimed = _by_title([r for r in mine if r.id not in first])
+    return [
+        (r, f"{first[r.id][0].month}/{first[r.id][0].day} {first[r.id][1]}") for r in timed
+    ], untimed
+
+
+def render_onboarding(ctx: SiteContext, role: model.Role) -> str:
+    """Return the onboarding page of one post: what it does, in the order of the year."""
+    timed, untimed = onboarding_order(ctx, role.id)
+    return ctx.render(
+        "onboarding.html.j2",
+        site_links.onboarding_page(role.id),
+        printable=ctx.printable("onboarding", role.id),
+        ics=ctx.calendar(role.id),
+        leaving=ctx.leaving.get(role.id, []),
+        role=role,
+        timed=timed,
+        untimed=untimed,
+    )

@@ -1,0 +1,100 @@
+"""The site's generated pages, as {relative path: Markdown/HTML}: pure, engine-agnostic.
+
+The MkDocs plugin (hikitsugi.mkdocs_plugin) only hands these strings to MkDocs.
+"""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+from hikitsugi import model
+from hikitsugi.render.print.documents import site_documents
+from hikitsugi.render.site import labels as site_labels  # noqa: F401 - registers the labels
+from hikitsugi.render.site import links as site_links
+from hikitsugi.render.site.context import SiteContext
+from hikitsugi.render.site.index_pages import (
+    calendar_files,
+    render_calendar,
+    render_kind_list,
+    render_onboarding,
+    render_owners,
+    render_zones,
+)
+from hikitsugi.render.site.runbook import (
+    render_runbook,
+    render_standalone_checklist,
+    render_standard,
+)
+from hikitsugi.render.site.search import INDEX_PATH, search_index
+from hikitsugi.render.site.standards import render_standards_index
+from hikitsugi.render.site.status import render_status
+
+ASSETS = Path(__file__).resolve().parents[2] / "assets" / "site"
+ASSET_PREFIX = "assets/hikitsugi/"
+
+
+def context(
+    kb: model.KnowledgeBase,
+    day: datetime.date,
+    *,
+    lang: str | None = None,
+    directory_urls: bool = False,
+) -> SiteContext:
+    """Return the rendering context for *kb* on *day* (language from hikitsugi.yml by default)."""
+    return SiteContext(kb, day, lang or kb.config.language, directory_urls)
+
+
+def render_pages(ctx: SiteContext) -> dict[str, str | bytes]:
+    """Return every generated page, printable document, .ics file and the search index, by path."""
+    kb = ctx.kb
+    pages: dict[str, str | bytes] = {}
+    printable = site_documents(kb, ctx.day)  # print/: checklists, handover and onboarding packs
+    ctx.printables = frozenset(printable)
+    pages.update(printable)
+    calendars = calendar_files(ctx)  # calendar/: one .ics per post, and all.ics
+    ctx.calendars = frozenset(calendars)
+    pages.update(calendars)
+    for runbook in kb.runbooks.values():
+        pages[site_links.runbook_page(runbook.id)] = render_runbook(ctx, runbook)
+    for standard in kb.standards.values():
+        pages[site_links.standard_page(standard.id)] = render_standard(ctx, standard)
+    if kb.standards:
+        pages[site_links.list_page("standards")] = render_standards_index(ctx)
+    for checklist in kb.checklists.values():
+        pages[site_links.checklist_page(checklist.id)] = render_standalone_checklist(ctx, checklist)
+    pages[site_links.list_page("processes")] = render_kind_list(ctx, "process")
+    pages[site_links.list_page("tools")] = render_kind_list(ctx, "tool")
+    pages[site_links.list_page("owners")] = render_owners(ctx)
+    pages[site_links.list_page("calendar")] = render_calendar(ctx)
+    pages[site_links.list_page("zones")] = render_zones(ctx)
+    pages[site_links.list_page("status")] = render_status(ctx)
+    for role in kb.roster.roles.values():
+        pages[site_links.onboarding_page(role.id)] = render_onboarding(ctx, role)
+    pages[INDEX_PATH] = search_index(kb, ctx.directory_urls)
+    return pages
+
+
+def render_home(ctx: SiteContext) -> str:
+    """Return a landing page, for a KB whose docs/ has no index.md of its own."""
+    return ctx.render("home.html.j2", "index.md")
+
+
+def render_site(
+    kb: model.KnowledgeBase,
+    day: datetime.date,
+    *,
+    lang: str | None = None,
+    directory_urls: bool = False,
+) -> dict[str, str | bytes]:
+    """Return the generated pages of *kb* as of *day*."""
+    return render_pages(context(kb, day, lang=lang, directory_urls=directory_urls))
+
+
+def static_assets() -> dict[str, bytes]:
+    """Return the site's own script and style sheet, keyed by path relative to docs/."""
+    return {
+        ASSET_PREFIX + path.name: path.read_bytes()
+        for path in sorted(ASSETS.iterdir())
+        if path.is_file()
+    }

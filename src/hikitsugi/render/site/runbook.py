@@ -1,0 +1,132 @@
+"""The page of one runbook: header box, review banner, swimlane, steps and the rest."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from hikitsugi import model
+from hikitsugi.model import ZONES
+from hikitsugi.render.site import links as site_links
+from hikitsugi.render.site import standards as site_standards
+from hikitsugi.render.site.context import SiteContext, review_state
+
+
+@dataclass(frozen=True)
+class LaneRow:
+    """One row of the swimlane: a step in its zone column, or a transfer spanning columns."""
+
+    step: model.Step
+    number: int
+    column: int | None = None  # index into the lane columns, for a step row
+    first: int = 0  # first and last column spanned by a transfer row
+    last: int = 0
+    rightward: bool = True
+
+
+def lane_columns(runbook: model.Runbook) -> list[str | None]:
+    """The four zones, plus a column for steps without a zone when there are any."""
+    columns: list[str | None] = list(ZONES)
+    if any(step.zone is None for step in runbook.steps):
+        columns.append(None)
+    return columns
+
+
+def lane_rows(runbook: model.Runbook) -> list[LaneRow]:
+    """Lay the steps out row by row; a transfer becomes a row of its own after its step."""
+    columns = lane_columns(runbook)
+    rows = []
+    for number, step in enumerate(runbook.steps, start=1):
+        rows.append(LaneRow(step, number, column=columns.index(step.zone)))
+        if step.transfer is not None:
+            source = columns.index(step.transfer.source)
+            target = columns.index(step.transfer.target)
+            rows.append(
+                LaneRow(
+                    step,
+                    number,
+                    first=min(source, target),
+                    last=max(source, target),
+                    rightward=source <= target,
+                )
+            )
+    return rows
+
+
+def zones_of(runbook: model.Runbook) -> list[str]:
+    """The zones a runbook's steps touch, in the fixed zone order."""
+    touched = {step.zone for step in runbook.steps} | {
+        zone
+        for step in runbook.steps
+        if step.transfer
+        for zone in (step.transfer.source, step.transfer.target)
+    }
+    return [zone for zone in ZONES if zone in touched]
+
+
+def render_runbook(ctx: SiteContext, runbook: model.Runbook) -> str:
+    """Return the Markdown/HTML of a runbook's page (a local one shows its standard's differences)."""
+    return _render_page(
+        ctx,
+        runbook,
+        site_links.runbook_page(runbook.id),
+        used_by=ctx.used_by.get(runbook.id, []),
+        differences=site_standards.differences(ctx, runbook),
+        standard_page=(
+            site_links.standard_page(runbook.extends)
+            if runbook.extends in ctx.kb.standards
+            else None
+        ),
+        checklist=ctx.printable("checklists", runbook.id),
+    )
+
+
+def render_standard(ctx: SiteContext, standard: model.Runbook) -> str:
+    """Return the page of a standard: laid out like a runbook, marked shared and not audited."""
+    return _render_page(
+        ctx,
+        standard,
+        site_links.standard_page(standard.id),
+        standard=True,
+        based_on=site_standards.based_on(ctx, standard),
+    )
+
+
+def _render_page(ctx: SiteContext, runbook: model.Runbook, page: str, **values: Any) -> str:
+    """Render runbook.html.j2 for a runbook or a standard at *page*."""
+    defaults: dict[str, Any] = {
+        "used_by": [],
+        "differences": "",
+        "standard_page": None,
+        "checklist": None,
+        "standard": False,
+        "based_on": [],
+    }
+    known = ctx.kb.runbooks
+    return ctx.render(
+        "runbook.html.j2",
+        page,
+        rb=runbook,
+        review=review_state(ctx.kb, runbook, ctx.day),
+        columns=lane_columns(runbook),
+        rows=lane_rows(runbook),
+        zones=zones_of(runbook),
+        uses=[known[i] for i in runbook.uses if i in known],
+        related=[known[i] for i in runbook.related if i in known],
+        **(defaults | values),
+    )
+
+
+def render_standalone_checklist(ctx: SiteContext, checklist: model.Checklist) -> str:
+    """Return the page of a checklist kept under checklists/."""
+    page = site_links.checklist_page(checklist.id)
+    return ctx.render(
+        "checklist.html.j2",
+        page,
+        title=checklist.title,
+        printable=ctx.printable("checklists", checklist.id),
+        mode=checklist.mode,
+        extra=[(item.role, item.text) for item in checklist.items],
+        owner=checklist.owner,
+        review=review_state(ctx.kb, checklist, ctx.day),
+    )

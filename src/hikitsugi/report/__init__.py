@@ -1,1 +1,0 @@
-"""Reporters: audit results rendered as text, JSON, CSV and Markdown."""

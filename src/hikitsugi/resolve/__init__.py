@@ -1,0 +1,1 @@
+"""Resolve `extends` and build the model once."""

@@ -1,0 +1,1 @@
+"""Rotation planning and its reporter."""

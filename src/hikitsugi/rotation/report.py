@@ -1,0 +1,261 @@
+"""Rotation plans as text for a 係長 and as JSON for notifiers (the output of `hikitsugi rotation`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hikitsugi.facts.schedule import Occurrence
+from hikitsugi.i18n import register, t
+from hikitsugi.model import KnowledgeBase
+from hikitsugi.rotation.plan import Duty, Leaver, RotationPlan, Vacancy
+from hikitsugi.vocabulary import zone  # noqa: F401 - registers the shared labels
+
+register(
+    {
+        "rotation.opt-window": (
+            "対象期間の日数 (既定: hikitsugi.yml の handover_window_days)",
+            "days in the window (default: handover_window_days of hikitsugi.yml)",
+        ),
+        "rotation.title": (
+            "異動計画 {start} 〜 {end} ({days} 日間)",
+            "Rotation plan {start} to {end} ({days} days)",
+        ),
+        "rotation.counts": (
+            "異動・退任 {leavers} 名、空席になるポスト {vacancies}",
+            "{leavers} person(s) leaving, {vacancies} post(s) falling vacant",
+        ),
+        "rotation.nobody": (
+            "この期間に異動・退任する職員はいません",
+            "nobody leaves in this window",
+        ),
+        "rotation.person": ("■ {name} ({id})  最終日 {until}", "■ {name} ({id})  last day {until}"),
+        "rotation.post": ("ポスト: {role}", "post: {role}"),
+        "rotation.successor": ("後任: {names} ({start} から)", "successor: {names} (from {start})"),
+        "rotation.no-successor": (
+            "後任: 未定 (roster.yml に記載なし)",
+            "successor: not yet named in roster.yml",
+        ),
+        "rotation.duties": ("担当業務 ({count})", "duties ({count})"),
+        "rotation.duty": (
+            "{id}  {title} [{relation}]  見直し期限 {due}",
+            "{id}  {title} [{relation}]  review due {due}",
+        ),
+        "rotation.never-reviewed": ("未見直し", "never reviewed"),
+        "rotation.accounts": (
+            "移管するシステムアカウント ({count})",
+            "system accounts to move ({count})",
+        ),
+        "rotation.account": (
+            "{system}: {permission} (保有ポスト: {holder}; {runbook})",
+            "{system}: {permission} (held by {holder}; {runbook})",
+        ),
+        "rotation.issues": ("懸案事項 ({count})", "open issues ({count})"),
+        "rotation.schedule": (
+            "今後 12 か月の予定 ({count})",
+            "scheduled work in the next 12 months ({count})",
+        ),
+        "rotation.none": ("なし", "none"),
+        "rotation.vacancies": ("■ 空席になるポスト", "■ Posts falling vacant"),
+        "rotation.vacancy": (
+            "{role} ({id}): {start} から空席{filled} — 所有・副担当 {count} 件",
+            "{role} ({id}): vacant from {start}{filled} — owns or deputises {count}",
+        ),
+        "rotation.filled": (" ({day} に着任予定)", " (filled on {day})"),
+        "rotation.unfilled": (" (後任未定)", " (no successor named)"),
+        "rotation.bad-window": (
+            "--window は 0 以上の日数です ({value})",
+            "--window must be 0 days or more ({value})",
+        ),
+    }
+)
+
+
+def _due(kb: KnowledgeBase, duty: Duty, lang: str) -> str:
+    due = kb.due_on(duty.item)
+    return due.isoformat() if due else t("rotation.never-reviewed", lang)
+
+
+def _when(occurrence: Occurrence, lang: str) -> str:
+    if occurrence.start == occurrence.end:
+        return occurrence.start.isoformat()
+    return f"{occurrence.start.isoformat()}〜{occurrence.end.isoformat()}"
+
+
+def schedule_lines(occurrences: tuple[Occurrence, ...], lang: str) -> list[str]:
+    """One line per occurrence; a monthly entry once, with its first day."""
+    lines, seen = [], set()
+    for o in occurrences:
+        if o.monthly:
+            key = (o.runbook.id, o.label)
+            if key in seen:
+                continue
+            seen.add(key)
+            when = t("label.monthly", lang, day=o.start.day) + f" ({o.start.isoformat()}〜)"
+        else:
+            when = _when(o, lang)
+        lines.append(f"{when}  {o.label} ({o.runbook.id})")
+    return lines
+
+
+def _section(title: str, lines: list[str], lang: str) -> list[str]:
+    return [f"  {title}"] + [f"    - {line}" for line in lines or [t("rotation.none", lang)]]
+
+
+def leaver_lines(leaver: Leaver, kb: KnowledgeBase, lang: str) -> list[str]:
+    """The text block of one person leaving."""
+    roster = kb.roster
+    until = leaver.last_day.isoformat() if leaver.last_day else "-"
+    lines = [
+        "",
+        t("rotation.person", lang, name=leaver.person.name, id=leaver.person.id, until=until),
+    ]
+    for post in leaver.posts:
+        lines.append("  " + t("rotation.post", lang, role=roster.role_title(post.role)))
+        if post.successors:
+            names = "、".join(p.name for p in post.successors)
+            lines.append(
+                "    " + t("rotation.successor", lang, names=names, start=post.successor_from)
+            )
+        else:
+            lines.append("    " + t("rotation.no-successor", lang))
+    duties = [
+        t(
+            "rotation.duty",
+            lang,
+            id=d.item.id,
+            title=d.item.title,
+            relation=t(f"label.relation.{d.relation}", lang),
+            due=_due(kb, d, lang),
+        )
+        for d in leaver.duties
+    ]
+    accounts = [
+        t(
+            "rotation.account",
+            lang,
+            system=m.account.system,
+            permission=m.account.permission or "-",
+            holder=roster.role_title(m.account.holder),
+            runbook=m.runbook.id,
+        )
+        for m in leaver.accounts
+    ]
+    issues = [
+        f"{i.issue.since.isoformat()}  {i.issue.text} ({i.runbook.id})" for i in leaver.open_issues
+    ]
+    schedule = schedule_lines(leaver.schedule, lang)
+    lines += _section(t("rotation.duties", lang, count=len(duties)), duties, lang)
+    lines += _section(t("rotation.accounts", lang, count=len(accounts)), accounts, lang)
+    lines += _section(t("rotation.issues", lang, count=len(issues)), issues, lang)
+    lines += _section(t("rotation.schedule", lang, count=len(schedule)), schedule, lang)
+    return lines
+
+
+def vacancy_line(vacancy: Vacancy, kb: KnowledgeBase, lang: str) -> str:
+    """One line for a post falling vacant."""
+    filled = (
+        t("rotation.filled", lang, day=vacancy.filled_on)
+        if vacancy.filled_on
+        else t("rotation.unfilled", lang)
+    )
+    return t(
+        "rotation.vacancy",
+        lang,
+        role=kb.roster.role_title(vacancy.role),
+        id=vacancy.role,
+        start=vacancy.start,
+        filled=filled,
+        count=len(vacancy.duties),
+    )
+
+
+def text_lines(result: RotationPlan, kb: KnowledgeBase, lang: str) -> list[str]:
+    """Render the plan as text for a 係長."""
+    days = (result.window_end - result.day).days
+    lines = [t("rotation.title", lang, start=result.day, end=result.window_end, days=days)]
+    lines.append(
+        t("rotation.counts", lang, leavers=len(result.leavers), vacancies=len(result.vacancies))
+    )
+    if not result.leavers:
+        lines.append(t("rotation.nobody", lang))
+    for leaver in result.leavers:
+        lines += leaver_lines(leaver, kb, lang)
+    if result.vacancies:
+        lines += ["", t("rotation.vacancies", lang)]
+        lines += [f"  - {vacancy_line(v, kb, lang)}" for v in result.vacancies]
+    return lines
+
+
+def _duty_json(kb: KnowledgeBase, duty: Duty) -> dict[str, Any]:
+    due = kb.due_on(duty.item)
+    return {
+        "id": duty.item.id,
+        "title": duty.item.title,
+        "kind": duty.kind,
+        "role": duty.role,
+        "relation": duty.relation,
+        "file": duty.item.source,
+        "due": due.isoformat() if due else None,
+    }
+
+
+def _leaver_json(kb: KnowledgeBase, leaver: Leaver) -> dict[str, Any]:
+    return {
+        "person": leaver.person.id,
+        "name": leaver.person.name,
+        "last_day": leaver.last_day.isoformat() if leaver.last_day else None,
+        "posts": [
+            {
+                "role": p.role,
+                "title": kb.roster.role_title(p.role),
+                "until": p.assignment.until.isoformat() if p.assignment.until else None,
+                "successors": [s.id for s in p.successors],
+                "successor_from": p.successor_from.isoformat() if p.successor_from else None,
+            }
+            for p in leaver.posts
+        ],
+        "duties": [_duty_json(kb, d) for d in leaver.duties],
+        "accounts": [
+            {
+                "system": m.account.system,
+                "holder": m.account.holder,
+                "permission": m.account.permission,
+                "note": m.account.note,
+                "runbook": m.runbook.id,
+            }
+            for m in leaver.accounts
+        ],
+        "open_issues": [
+            {"since": i.issue.since.isoformat(), "text": i.issue.text, "runbook": i.runbook.id}
+            for i in leaver.open_issues
+        ],
+        "schedule": [
+            {
+                "start": o.start.isoformat(),
+                "end": o.end.isoformat(),
+                "label": o.label,
+                "runbook": o.runbook.id,
+                "monthly": o.monthly,
+            }
+            for o in leaver.schedule
+        ],
+    }
+
+
+def as_json(result: RotationPlan, kb: KnowledgeBase) -> dict[str, Any]:
+    """Return the plan as plain JSON data (a stable shape for notifiers)."""
+    return {
+        "as_of": result.day.isoformat(),
+        "window_end": result.window_end.isoformat(),
+        "leavers": [_leaver_json(kb, leaver) for leaver in result.leavers],
+        "vacancies": [
+            {
+                "role": v.role,
+                "title": kb.roster.role_title(v.role),
+                "from": v.start.isoformat(),
+                "filled_on": v.filled_on.isoformat() if v.filled_on else None,
+                "duties": [_duty_json(kb, d) for d in v.duties],
+            }
+            for v in result.vacancies
+        ],
+    }
