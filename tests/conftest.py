@@ -10,7 +10,8 @@ import pytest
 
 from hikitsugi.cli import run
 
-REPO = Path(__file__).resolve().parent.parent
+TESTS = Path(__file__).resolve().parent
+REPO = TESTS.parent
 CHROMIUM = Path("/usr/bin/chromium")  # Debian's chromium; Playwright drives it via executable_path
 # Headless as root, and no background traffic: this machine (like an LGWAN PC) reaches nothing outside.
 CHROMIUM_ARGS = [
@@ -22,7 +23,8 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-quic",
 ]
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
+FIXTURES = TESTS / "fixtures"
+GOLDEN_DIR = TESTS / "golden"
 
 
 @pytest.fixture

@@ -12,10 +12,11 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+from conftest import FIXTURES, GOLDEN_DIR
 from hikitsugi import schema
 
-FIXTURES = Path(__file__).parent / "fixtures" / "audit"
-GOLDEN = Path(__file__).parent / "golden" / "audit"
+FIXTURES = FIXTURES / "audit"
+GOLDEN = GOLDEN_DIR / "audit"
 KB = str(FIXTURES / "kb")
 D = "2026-11-27"
 BASE = ("audit", "--root", KB, "--as-of", D, "--no-cache", "--no-git")

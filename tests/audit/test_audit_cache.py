@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from conftest import FIXTURES
 from hikitsugi.audit import cache as audit_cache
 from hikitsugi.check.cache import CACHE_DIR
 
-FIXTURES = Path(__file__).parent / "fixtures" / "audit"
+FIXTURES = FIXTURES / "audit"
 Cli = Callable[..., tuple[int, str, str]]
 
 

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
 
+from conftest import FIXTURES
 from hikitsugi.check.checker import check
 from hikitsugi.check.load import NodePath
 from hikitsugi.resolve.merge import MergedLocator, find_cycle, merge
 
-FIXTURES = Path(__file__).parent / "fixtures" / "standards"
+FIXTURES = FIXTURES / "standards"
 BAD_CASES = sorted(p.name for p in (FIXTURES / "bad").iterdir() if p.is_dir())
 
 

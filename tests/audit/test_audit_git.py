@@ -11,10 +11,11 @@ from pathlib import Path
 
 import pytest
 
+from conftest import FIXTURES
 from hikitsugi.audit.git import edited_after_review, git_hints, last_changes
 from hikitsugi.check.checker import check
 
-FIXTURE = Path(__file__).parent / "fixtures" / "audit" / "kb"
+FIXTURE = FIXTURES / "audit" / "kb"
 needs_git = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
 

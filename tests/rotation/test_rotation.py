@@ -5,14 +5,14 @@ from __future__ import annotations
 import datetime
 import json
 import os
-from pathlib import Path
 
 import pytest
 
+from conftest import FIXTURES, GOLDEN_DIR
 from hikitsugi.check.checker import check
 from hikitsugi.rotation.plan import handover_of, plan
 
-KB_DIR = Path(__file__).parent / "fixtures" / "print" / "kb"
+KB_DIR = FIXTURES / "print" / "kb"
 D = datetime.date
 
 
@@ -132,12 +132,7 @@ def test_golden_output(cli, fmt):
         "rotation", "--root", str(KB_DIR), "--as-of", "2027-02-01", "--format", fmt
     )
     assert code == 0, err
-    path = (
-        Path(__file__).parent
-        / "golden"
-        / "rotation"
-        / f"rotation.{'txt' if fmt == 'text' else 'json'}"
-    )
+    path = GOLDEN_DIR / "rotation" / f"rotation.{'txt' if fmt == 'text' else 'json'}"
     if os.environ.get("HIKITSUGI_UPDATE_GOLDEN") == "1":
         path.write_text(out, encoding="utf-8")
     assert out == path.read_text(encoding="utf-8"), (

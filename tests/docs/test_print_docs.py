@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parent.parent
+from conftest import REPO
+
 DOCS = [REPO / "docs" / "print.md", REPO / "docs" / "rotation.md"]
 
 

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import CHROMIUM, CHROMIUM_ARGS
+from conftest import CHROMIUM, CHROMIUM_ARGS, FIXTURES
 
-KB_DIR = Path(__file__).parent / "fixtures" / "print" / "kb"
+KB_DIR = FIXTURES / "print" / "kb"
 POPPLER = all(shutil.which(tool) for tool in ("pdffonts", "pdftotext", "pdfinfo", "pdftoppm"))
 pytestmark = pytest.mark.skipif(not POPPLER, reason="poppler-utils is not installed")
 

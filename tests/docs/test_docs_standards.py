@@ -9,12 +9,12 @@ from typing import Any
 
 import pytest
 
-REPO = Path(__file__).resolve().parent.parent
+from conftest import FIXTURES, REPO
+
 DOCS = {
     name: (REPO / "docs" / name).read_text(encoding="utf-8")
     for name in ("standards.md", "calendar.md")
 }
-FIXTURES = Path(__file__).parent / "fixtures"
 
 
 def commands(text: str) -> list[str]:

@@ -7,16 +7,16 @@ import os
 import re
 import shutil
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 
+from conftest import FIXTURES, GOLDEN_DIR
 from hikitsugi.check.checker import check
 from hikitsugi.render.print import documents as printing
 from hikitsugi.render.print.packs import handover_pack
 
-KB_DIR = Path(__file__).parent / "fixtures" / "print" / "kb"
-GOLDEN = Path(__file__).parent / "golden" / "print"
+KB_DIR = FIXTURES / "print" / "kb"
+GOLDEN = GOLDEN_DIR / "print"
 DAY = datetime.date(2027, 2, 1)
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import markdown
 import pytest
 
-from conftest import REPO
+from conftest import FIXTURES, GOLDEN_DIR, REPO
 from hikitsugi import model
 from hikitsugi.audit.rules import audit
 from hikitsugi.calendar.ics import ics_for_all, ics_for_role, roles_with_schedule
@@ -25,8 +25,8 @@ from hikitsugi.render.site.runbook import lane_rows
 from hikitsugi.resolve.diff import diff_runbook, extenders
 from hikitsugi.rotation.plan import leaving_assignments, window_end
 
-KB = Path(__file__).resolve().parent / "fixtures" / "site" / "kb"
-GOLDEN = Path(__file__).resolve().parent / "golden" / "site"
+KB = FIXTURES / "site" / "kb"
+GOLDEN = GOLDEN_DIR / "site"
 DAY = datetime.date(2026, 11, 27)
 
 
@@ -250,7 +250,7 @@ def test_static_assets_are_local() -> None:
 
 
 def test_docs_name_every_site_template() -> None:
-    text = (Path(__file__).resolve().parent.parent / "docs" / "site.md").read_text(encoding="utf-8")
+    text = (REPO / "docs" / "site.md").read_text(encoding="utf-8")
     named = set(re.findall(r"`([a-z_]+\.html\.j2)`", text))
     shipped = {
         p.name for p in (Path(site_links.__file__).parents[2] / "templates" / "site").glob("*.j2")

@@ -11,14 +11,15 @@ import pytest
 from dateutil.rrule import rrulestr
 from icalendar import Calendar
 
+from conftest import FIXTURES, GOLDEN_DIR
 from hikitsugi.calendar.ics import ics_for_all, ics_for_role, roles_with_schedule
 from hikitsugi.calendar.table import calendar_text
 from hikitsugi.check.checker import check
 from hikitsugi.facts.holidays import closed_note, previous_open_day
 from hikitsugi.facts.schedule import period
 
-ROOT = Path(__file__).parent / "fixtures" / "calendar"
-GOLDEN = Path(__file__).parent / "golden" / "calendar"
+ROOT = FIXTURES / "calendar"
+GOLDEN = GOLDEN_DIR / "calendar"
 STAMP = datetime.datetime(2026, 11, 27, 9, 0, tzinfo=datetime.UTC)
 D = datetime.date
 

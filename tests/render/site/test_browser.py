@@ -20,15 +20,13 @@ from typing import Any
 import pytest
 import yaml
 
-from conftest import CHROMIUM, CHROMIUM_ARGS, REPO
+from conftest import CHROMIUM, CHROMIUM_ARGS, REPO, TESTS
 from hikitsugi.render.site.publish import build_site
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 BUILD_DAY = datetime.date(2026, 11, 27)
-QUERIES = yaml.safe_load(
-    (Path(__file__).parent / "search_queries.yml").read_text(encoding="utf-8")
-)["queries"]
+QUERIES = yaml.safe_load((TESTS / "search_queries.yml").read_text(encoding="utf-8"))["queries"]
 TARGET_HIT_RATE = 0.95
 
 if not CHROMIUM.exists():

@@ -12,7 +12,9 @@ from pathlib import Path
 
 import pytest
 
-KB = Path(__file__).resolve().parent / "fixtures" / "site" / "kb"
+from conftest import FIXTURES, REPO
+
+KB = FIXTURES / "site" / "kb"
 BROKEN_RUNBOOK = """id: broken
 title: 壊れた手順書
 kind: process
@@ -202,7 +204,6 @@ def test_sample_site_carries_standards_calendars_and_every_hand_written_page(
 ) -> None:
     import icalendar
 
-    from conftest import REPO
     from hikitsugi.render.site.publish import build_site
 
     warnings: list[str] = []

@@ -4,19 +4,19 @@ from __future__ import annotations
 
 import json
 import os
-from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
+from conftest import FIXTURES, GOLDEN_DIR
 from hikitsugi.check.checker import check
 from hikitsugi.render.differences import differences_section, standards_index
 from hikitsugi.resolve.diff import diff_runbook
 
-FIXTURES = Path(__file__).parent / "fixtures" / "standards"
+FIXTURES = FIXTURES / "standards"
 GOOD = FIXTURES / "good"
-GOLDEN = Path(__file__).parent / "golden" / "standards"
+GOLDEN = GOLDEN_DIR / "standards"
 
 
 def golden(name: str, text: str) -> None:

@@ -8,12 +8,13 @@ from pathlib import Path
 
 import pytest
 
+from conftest import FIXTURES
 from hikitsugi.audit import rules as audit
 from hikitsugi.check.checker import check
 from hikitsugi.i18n import LANGUAGES
 from hikitsugi.model import Assignment, Checklist, KnowledgeBase, Person, Roster, Runbook
 
-KB_ROOT = Path(__file__).parent / "fixtures" / "audit" / "kb"
+KB_ROOT = FIXTURES / "audit" / "kb"
 D = datetime.date(2026, 11, 27)
 
 # What format v1's table says each fixture item must get on D (the fixture files say why).
