@@ -89,8 +89,20 @@ def test_open_issues_and_schedule_come_from_the_duties(kb):
 
 def test_a_role_held_by_two_people_does_not_fall_vacant(kb):
     vacancies = plan(kb, D(2027, 2, 1)).vacancies
-    assert [(v.role, v.start, v.filled_on) for v in vacancies] == [("shomu", D(2027, 4, 2), None)]
+    assert [(v.role, v.since, v.filled_on) for v in vacancies] == [("shomu", D(2027, 4, 2), None)]
     assert [d.item.id for d in vacancies[0].duties] == ["gakudo-system"]
+
+
+def test_a_post_already_vacant_is_listed_with_since_when_and_its_duties(kb):
+    result = plan(kb, D(2027, 4, 3))
+    assert result.vacancies == ()
+    assert [(v.role, v.since, v.filled_on) for v in result.vacant] == [
+        ("shomu", D(2027, 4, 2), None)
+    ]
+    assert [(d.item.id, d.relation) for d in result.vacant[0].duties] == [
+        ("gakudo-system", "owner")
+    ]
+    assert plan(kb, D(2027, 2, 1)).vacant == ()
 
 
 def test_handover_of_someone_with_no_duties_is_empty(kb):
@@ -126,13 +138,20 @@ def test_cli_rejects_a_negative_window(cli):
     assert code == 2 and "--window" in err
 
 
-@pytest.mark.parametrize("fmt", ["text", "json"])
-def test_golden_output(cli, fmt):
-    code, out, err = cli(
-        "rotation", "--root", str(KB_DIR), "--as-of", "2027-02-01", "--format", fmt
-    )
+@pytest.mark.parametrize(
+    ("day", "fmt", "name"),
+    [
+        ("2027-02-01", "text", "rotation.txt"),
+        ("2027-02-01", "json", "rotation.json"),
+        # shomu's last holder left on 2027-04-01: the post is already vacant, with its duties
+        ("2027-04-03", "text", "rotation-vacant.txt"),
+        ("2027-04-03", "json", "rotation-vacant.json"),
+    ],
+)
+def test_golden_output(cli, day, fmt, name):
+    code, out, err = cli("rotation", "--root", str(KB_DIR), "--as-of", day, "--format", fmt)
     assert code == 0, err
-    path = GOLDEN_DIR / "rotation" / f"rotation.{'txt' if fmt == 'text' else 'json'}"
+    path = GOLDEN_DIR / "rotation" / name
     if os.environ.get("HIKITSUGI_UPDATE_GOLDEN") == "1":
         path.write_text(out, encoding="utf-8")
     assert out == path.read_text(encoding="utf-8"), (

@@ -11,8 +11,11 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from hikitsugi.facts.duties import EVERY, duties_of
+from hikitsugi.facts.people import leaving_by_post, vacancy_on, window_end
+from hikitsugi.facts.people import names_by_post as people_by_role
 from hikitsugi.i18n import register, t
-from hikitsugi.model import Checklist, Duration, KnowledgeBase, Roster, Runbook
+from hikitsugi.model import Checklist, Duration, KnowledgeBase, Runbook
 
 ERROR = "error"
 WARNING = "warning"
@@ -36,6 +39,16 @@ register(
             (
                 "the owner post '{role_title}' is held by nobody on {day}: "
                 "add its holder to roster.yml or give the runbook another owner"
+            ),
+        ),
+        "audit.rule.vacant-owner-since": (
+            (
+                "所有ポスト「{role_title}」は {since} から空席です ({day} 現在)。"
+                "roster.yml に後任を登録するか、owner を別のポストに変えてください"
+            ),
+            (
+                "the owner post '{role_title}' has been held by nobody since {since} "
+                "(as of {day}): add its holder to roster.yml or give the runbook another owner"
             ),
         ),
         "audit.rule.never-reviewed": (
@@ -140,26 +153,6 @@ def _owned(kb: KnowledgeBase) -> Iterator[Item]:
     yield from kb.checklists.values()
 
 
-def holders_by_role(
-    roster: Roster, day: datetime.date
-) -> dict[str, list[tuple[str, datetime.date | None]]]:
-    """Map each role held on *day* to its holders as (name, until), in roster order."""
-    found: dict[str, list[tuple[str, datetime.date | None]]] = {}
-    for person in roster.people:
-        for assignment in person.assignments:
-            if assignment.holds_on(day):
-                found.setdefault(assignment.role, []).append((person.name, assignment.until))
-    return found
-
-
-def people_by_role(roster: Roster, day: datetime.date) -> dict[str, tuple[str, ...]]:
-    """Map each role held on *day* to the names of its holders (each name once)."""
-    return {
-        role: tuple(dict.fromkeys(name for name, _ in held))
-        for role, held in holders_by_role(roster, day).items()
-    }
-
-
 def due_lookup(kb: KnowledgeBase) -> Callable[[Item], datetime.date | None]:
     """Return kb.due_on, memoised on (reviewed_on, interval): most items share review days."""
     memo: dict[tuple[datetime.date, Duration], datetime.date] = {}
@@ -214,22 +207,35 @@ def no_owner(kb: KnowledgeBase, day: datetime.date) -> list[Finding]:
 
 
 def vacant_owner(kb: KnowledgeBase, day: datetime.date) -> list[Finding]:
-    """Its owner role is held by nobody on *day*."""
+    """Its owner role is held by nobody on *day* (the message says since when, if ever held)."""
     people, due, title = people_by_role(kb.roster, day), due_lookup(kb), kb.roster.role_title
-    return [
-        _finding(
-            item,
-            "vacant-owner",
-            ERROR,
-            people,
-            due(item),
-            role=item.owner,
-            role_title=title(item.owner),
-            day=day.isoformat(),
+    vacancies = {
+        role: vacancy
+        for role in {item.owner for item in _audited(kb) if item.owner}
+        if (vacancy := vacancy_on(kb.roster, role, day)) is not None
+    }
+    found = []
+    for item in _audited(kb):
+        vacancy = vacancies.get(item.owner) if item.owner else None
+        if vacancy is None:
+            continue
+        since = vacancy.since.isoformat() if vacancy.since else None
+        key = "audit.rule.vacant-owner-since" if since else None
+        found.append(
+            _finding(
+                item,
+                "vacant-owner",
+                ERROR,
+                people,
+                due(item),
+                key,
+                role=item.owner,
+                role_title=title(item.owner),
+                day=day.isoformat(),
+                since=since,
+            )
         )
-        for item in _audited(kb)
-        if item.owner and item.owner not in people
-    ]
+    return found
 
 
 def never_reviewed(kb: KnowledgeBase, day: datetime.date) -> list[Finding]:
@@ -275,19 +281,18 @@ def due_soon(kb: KnowledgeBase, day: datetime.date) -> list[Finding]:
 
 
 def owner_leaving(kb: KnowledgeBase, day: datetime.date) -> list[Finding]:
-    """A person holding the owner role on *day* has `until` within `handover_window_days`."""
+    """A holder of the owner role on *day* leaves it within `handover_window_days` (v1.1: renewals stay)."""
     people, due = people_by_role(kb.roster, day), due_lookup(kb)
-    last = day + datetime.timedelta(days=kb.config.handover_window_days)
+    end = window_end(kb, day)
     leaving: dict[str, dict[str, Any]] = {}
-    for role, held in holders_by_role(kb.roster, day).items():
-        going = [(name, until) for name, until in held if until is not None and until <= last]
-        if going:
-            leaving[role] = {
-                "role": role,
-                "role_title": kb.roster.role_title(role),
-                "leaving": ", ".join(f"{name} ({until.isoformat()})" for name, until in going),
-                "until": min(until for _, until in going).isoformat(),
-            }
+    for role, going in leaving_by_post(kb.roster, day, end).items():
+        ends = [(h.person.name, h.last_day) for h in going if h.last_day is not None]
+        leaving[role] = {
+            "role": role,
+            "role_title": kb.roster.role_title(role),
+            "leaving": ", ".join(f"{name} ({last.isoformat()})" for name, last in ends),
+            "until": min(last for _, last in ends).isoformat(),
+        }
     return [
         _finding(item, "owner-leaving", WARNING, people, due(item), **leaving[item.owner])
         for item in _audited(kb)
@@ -358,10 +363,11 @@ def audit(kb: KnowledgeBase, day: datetime.date) -> AuditReport:
 
 def for_owner(kb: KnowledgeBase, role: str) -> KnowledgeBase:
     """Return *kb* cut down to what *role* owns (retired runbooks kept for retired-in-use)."""
+    owned = {d.item.id for d in duties_of(kb, [role], statuses=EVERY) if d.relation == "owner"}
     return replace(
         kb,
-        runbooks={i: r for i, r in kb.runbooks.items() if r.owner == role or r.status == "retired"},
-        checklists={i: c for i, c in kb.checklists.items() if c.owner == role},
+        runbooks={i: r for i, r in kb.runbooks.items() if i in owned or r.status == "retired"},
+        checklists={i: c for i, c in kb.checklists.items() if i in owned},
     )
 
 

@@ -6,8 +6,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from hikitsugi.audit.git import GitHint
-from hikitsugi.audit.rules import RULES, SEVERITY_RANK, AuditReport, Finding, holders_by_role
+from hikitsugi.audit.rules import RULES, SEVERITY_RANK, AuditReport, Finding
 from hikitsugi.check.problems import Problem
+from hikitsugi.facts.people import names_by_post
 from hikitsugi.i18n import register, t
 from hikitsugi.model import KnowledgeBase
 
@@ -111,7 +112,7 @@ class AuditView:
 
     def groups(self) -> list[OwnerGroup]:
         """Group findings by owner post: no owner first, then posts in roster order."""
-        holders = holders_by_role(self.kb.roster, self.report.as_of)
+        holders = names_by_post(self.kb.roster, self.report.as_of)
         order = {role: index for index, role in enumerate(self.kb.roster.roles)}
         by_role: dict[str | None, list[Finding]] = {}
         for finding in self.report.findings:
@@ -123,7 +124,7 @@ class AuditView:
             OwnerGroup(
                 role,
                 self.kb.roster.role_title(role) if role else "",
-                tuple(dict.fromkeys(name for name, _ in holders.get(role, ()))) if role else (),
+                holders.get(role, ()) if role else (),
                 tuple(by_role[role]),
             )
             for role in roles

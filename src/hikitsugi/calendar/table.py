@@ -6,6 +6,7 @@ import datetime
 import unicodedata
 from dataclasses import dataclass
 
+from hikitsugi.facts.duties import runbooks_of
 from hikitsugi.facts.holidays import closed_note, with_weekday
 from hikitsugi.facts.schedule import Occurrence, occurrences
 from hikitsugi.i18n import register, t
@@ -47,12 +48,9 @@ class Row:
 
 def runbooks_for(kb: KnowledgeBase, role: str | None = None) -> list[Runbook]:
     """Return the active runbooks; with *role*, only those it owns or deputises."""
-    return [
-        runbook
-        for runbook in kb.runbooks.values()
-        if runbook.status == "active"
-        and (role is None or runbook.owner == role or role in runbook.deputies)
-    ]
+    if role is not None:
+        return runbooks_of(kb, role)
+    return [runbook for runbook in kb.runbooks.values() if runbook.status == "active"]
 
 
 def rows(

@@ -21,8 +21,8 @@ register(
             "Rotation plan {start} to {end} ({days} days)",
         ),
         "rotation.counts": (
-            "異動・退任 {leavers} 名、空席になるポスト {vacancies}",
-            "{leavers} person(s) leaving, {vacancies} post(s) falling vacant",
+            "異動・退任 {leavers} 名、空席になるポスト {vacancies}、現在空席のポスト {vacant}",
+            "{leavers} person(s) leaving, {vacancies} post(s) falling vacant, {vacant} vacant now",
         ),
         "rotation.nobody": (
             "この期間に異動・退任する職員はいません",
@@ -62,6 +62,13 @@ register(
         ),
         "rotation.filled": (" ({day} に着任予定)", " (filled on {day})"),
         "rotation.unfilled": (" (後任未定)", " (no successor named)"),
+        "rotation.vacant": ("■ 現在空席のポスト", "■ Posts vacant now"),
+        "rotation.vacant-post": (
+            "{role} ({id}): {since}{filled} — 所有・副担当 {count} 件",
+            "{role} ({id}): {since}{filled} — owns or deputises {count}",
+        ),
+        "rotation.vacant-since": ("{day} から空席", "vacant since {day}"),
+        "rotation.never-held": ("就任者の記録なし", "never held"),
         "rotation.bad-window": (
             "--window は 0 以上の日数です ({value})",
             "--window must be 0 days or more ({value})",
@@ -118,17 +125,7 @@ def leaver_lines(leaver: Leaver, kb: KnowledgeBase, lang: str) -> list[str]:
             )
         else:
             lines.append("    " + t("rotation.no-successor", lang))
-    duties = [
-        t(
-            "rotation.duty",
-            lang,
-            id=d.item.id,
-            title=d.item.title,
-            relation=t(f"label.relation.{d.relation}", lang),
-            due=_due(kb, d, lang),
-        )
-        for d in leaver.duties
-    ]
+    duties = duty_lines(leaver.duties, kb, lang)
     accounts = [
         t(
             "rotation.account",
@@ -151,22 +148,57 @@ def leaver_lines(leaver: Leaver, kb: KnowledgeBase, lang: str) -> list[str]:
     return lines
 
 
+def duty_lines(duties: tuple[Duty, ...], kb: KnowledgeBase, lang: str) -> list[str]:
+    """One line per duty: id, title, relation and review due day."""
+    return [
+        t(
+            "rotation.duty",
+            lang,
+            id=d.item.id,
+            title=d.item.title,
+            relation=t(f"label.relation.{d.relation}", lang),
+            due=_due(kb, d, lang),
+        )
+        for d in duties
+    ]
+
+
+def _filled(vacancy: Vacancy, lang: str) -> str:
+    if vacancy.filled_on:
+        return t("rotation.filled", lang, day=vacancy.filled_on)
+    return t("rotation.unfilled", lang)
+
+
 def vacancy_line(vacancy: Vacancy, kb: KnowledgeBase, lang: str) -> str:
     """One line for a post falling vacant."""
-    filled = (
-        t("rotation.filled", lang, day=vacancy.filled_on)
-        if vacancy.filled_on
-        else t("rotation.unfilled", lang)
-    )
     return t(
         "rotation.vacancy",
         lang,
         role=kb.roster.role_title(vacancy.role),
         id=vacancy.role,
-        start=vacancy.start,
-        filled=filled,
+        start=vacancy.since,
+        filled=_filled(vacancy, lang),
         count=len(vacancy.duties),
     )
+
+
+def vacant_lines(vacancy: Vacancy, kb: KnowledgeBase, lang: str) -> list[str]:
+    """A post vacant on the day: since when, until when, and the duties nobody covers."""
+    since = (
+        t("rotation.vacant-since", lang, day=vacancy.since)
+        if vacancy.since
+        else t("rotation.never-held", lang)
+    )
+    line = t(
+        "rotation.vacant-post",
+        lang,
+        role=kb.roster.role_title(vacancy.role),
+        id=vacancy.role,
+        since=since,
+        filled=_filled(vacancy, lang),
+        count=len(vacancy.duties),
+    )
+    return [f"  - {line}"] + [f"      - {duty}" for duty in duty_lines(vacancy.duties, kb, lang)]
 
 
 def text_lines(result: RotationPlan, kb: KnowledgeBase, lang: str) -> list[str]:
@@ -174,7 +206,13 @@ def text_lines(result: RotationPlan, kb: KnowledgeBase, lang: str) -> list[str]:
     days = (result.window_end - result.day).days
     lines = [t("rotation.title", lang, start=result.day, end=result.window_end, days=days)]
     lines.append(
-        t("rotation.counts", lang, leavers=len(result.leavers), vacancies=len(result.vacancies))
+        t(
+            "rotation.counts",
+            lang,
+            leavers=len(result.leavers),
+            vacancies=len(result.vacancies),
+            vacant=len(result.vacant),
+        )
     )
     if not result.leavers:
         lines.append(t("rotation.nobody", lang))
@@ -183,6 +221,10 @@ def text_lines(result: RotationPlan, kb: KnowledgeBase, lang: str) -> list[str]:
     if result.vacancies:
         lines += ["", t("rotation.vacancies", lang)]
         lines += [f"  - {vacancy_line(v, kb, lang)}" for v in result.vacancies]
+    if result.vacant:
+        lines += ["", t("rotation.vacant", lang)]
+        for vacancy in result.vacant:
+            lines += vacant_lines(vacancy, kb, lang)
     return lines
 
 
@@ -208,7 +250,7 @@ def _leaver_json(kb: KnowledgeBase, leaver: Leaver) -> dict[str, Any]:
             {
                 "role": p.role,
                 "title": kb.roster.role_title(p.role),
-                "until": p.assignment.until.isoformat() if p.assignment.until else None,
+                "until": p.last_day.isoformat() if p.last_day else None,
                 "successors": [s.id for s in p.successors],
                 "successor_from": p.successor_from.isoformat() if p.successor_from else None,
             }
@@ -252,10 +294,20 @@ def as_json(result: RotationPlan, kb: KnowledgeBase) -> dict[str, Any]:
             {
                 "role": v.role,
                 "title": kb.roster.role_title(v.role),
-                "from": v.start.isoformat(),
+                "from": v.since.isoformat() if v.since else None,
                 "filled_on": v.filled_on.isoformat() if v.filled_on else None,
                 "duties": [_duty_json(kb, d) for d in v.duties],
             }
             for v in result.vacancies
+        ],
+        "vacant": [
+            {
+                "role": v.role,
+                "title": kb.roster.role_title(v.role),
+                "since": v.since.isoformat() if v.since else None,
+                "filled_on": v.filled_on.isoformat() if v.filled_on else None,
+                "duties": [_duty_json(kb, d) for d in v.duties],
+            }
+            for v in result.vacant
         ],
     }

@@ -16,6 +16,7 @@ from hikitsugi import model
 from hikitsugi.audit.rules import audit
 from hikitsugi.calendar.ics import ics_for_all, ics_for_role, roles_with_schedule
 from hikitsugi.check.checker import check
+from hikitsugi.facts.people import leaving, window_end
 from hikitsugi.facts.schedule import period
 from hikitsugi.render.site import links as site_links
 from hikitsugi.render.site.context import review_state
@@ -23,7 +24,6 @@ from hikitsugi.render.site.nav import SECTION_SIZE, hand_written, navigation
 from hikitsugi.render.site.pages import context, render_site, static_assets
 from hikitsugi.render.site.runbook import lane_rows
 from hikitsugi.resolve.diff import diff_runbook, extenders
-from hikitsugi.rotation.plan import leaving_assignments, window_end
 
 KB = FIXTURES / "site" / "kb"
 GOLDEN = GOLDEN_DIR / "site"
@@ -364,21 +364,17 @@ def test_hostile_standard_title_stays_text(tmp_path: Path) -> None:
 def test_handover_packs_are_linked_from_the_post_pages(
     sample_kb: model.KnowledgeBase, sample: dict[str, str | bytes]
 ) -> None:
-    end = window_end(sample_kb, DAY)
-    leaving = [
-        (person, assignment)
-        for person in sample_kb.roster.people
-        for assignment in leaving_assignments(person, DAY, end)
-    ]
-    assert leaving  # the sample city has someone leaving within the window
+    going = leaving(sample_kb.roster, DAY, window_end(sample_kb, DAY))
+    assert going  # the sample city has someone leaving within the window
     owners = text(sample, "lists/owners.md")
-    for person, assignment in leaving:
+    for holding in going:
+        person = holding.person
         pack = f"print/handover/{person.id}.html"
         assert pack in sample
-        line = f'{person.name} さんが {assignment.until} で異動・退任予定 · <a href="../{pack}">'
-        section = owners[owners.index(f'id="post-{assignment.role}"') :]
+        line = f'{person.name} さんが {holding.last_day} で異動・退任予定 · <a href="../{pack}">'
+        section = owners[owners.index(f'id="post-{holding.role}"') :]
         assert line in section[: section.index("</section>")]
-        assert line in text(sample, f"onboarding/{assignment.role}.md")
+        assert line in text(sample, f"onboarding/{holding.role}.md")
 
 
 def test_calendar_offers_an_ics_per_post(

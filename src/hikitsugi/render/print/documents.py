@@ -18,12 +18,12 @@ from typing import Any
 
 from markupsafe import Markup
 
+from hikitsugi.facts import people
 from hikitsugi.i18n import register, t
 from hikitsugi.model import KnowledgeBase, Person
 from hikitsugi.render.print.packs import NothingToPrint, handover_pack, onboarding_pack
 from hikitsugi.render.print.sheets import Sheet, has_checklist, print_path, sheet
 from hikitsugi.render.templates import environment
-from hikitsugi.rotation.plan import leaving_assignments, window_end
 
 LABELS: dict[str, tuple[str, str]] = {
     "checklist": ("チェックリスト", "Checklist"),
@@ -204,17 +204,21 @@ def site_documents(kb: KnowledgeBase, day: datetime.date) -> dict[str, str]:
         if has_checklist(item):
             html = checklist_html(kb, item.id, day, sheets)
             documents[print_path("checklists", item.id)] = html
-    end = window_end(kb, day)
-    for person in kb.roster.people:
-        if leaving_assignments(person, day, end):
-            _add(
-                documents,
-                print_path("handover", person.id),
-                partial(handover_html, kb, person, day, None, sheets),
-            )
+    for person in handover_pack_people(kb, day):
+        _add(
+            documents,
+            print_path("handover", person.id),
+            partial(handover_html, kb, person, day, None, sheets),
+        )
     for role in sorted(kb.roster.roles):
         _add(documents, print_path("onboarding", role), partial(onboarding_html, kb, role, day))
     return documents
+
+
+def handover_pack_people(kb: KnowledgeBase, day: datetime.date) -> list[Person]:
+    """Return who gets a handover pack in a site build: everyone leaving a post in the window."""
+    end = people.window_end(kb, day)
+    return [person for person, _ in people.leavers(kb.roster, day, end)]
 
 
 def _add(documents: dict[str, str], path: str, render: Callable[[], str]) -> None:

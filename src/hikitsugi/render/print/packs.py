@@ -11,11 +11,12 @@ from dataclasses import dataclass
 
 from hikitsugi import vocabulary as labels
 from hikitsugi.errors import HikitsugiError, UsageError
+from hikitsugi.facts.duties import Duty, runbooks_of
 from hikitsugi.facts.schedule import Occurrence, fiscal_year_start, occurrences
 from hikitsugi.i18n import register, t
 from hikitsugi.model import Checklist, Contact, KnowledgeBase, Person, Runbook, add_months
 from hikitsugi.render.print.sheets import Sheet, has_checklist, review_status, sheet
-from hikitsugi.rotation.plan import SCHEDULE_MONTHS, Duty, Leaver, handover_of
+from hikitsugi.rotation.plan import SCHEDULE_MONTHS, Leaver, handover_of
 
 register(
     {
@@ -256,7 +257,7 @@ def handover_pack(
     posts = tuple(
         PostRow(
             roster.role_title(p.role),
-            p.assignment.until,
+            p.last_day,
             to.name if to else "、".join(s.name for s in p.successors),
             None if to else p.successor_from,
         )
@@ -302,11 +303,7 @@ def onboarding_pack(kb: KnowledgeBase, role: str, day: datetime.date, lang: str)
     """Build the onboarding pack of *role*: its runbooks in the order the fiscal year brings them."""
     start = fiscal_year_start(day, kb.config.fiscal_year_start)
     end = datetime.date(start.year + 1, start.month, 1) - datetime.timedelta(days=1)
-    runbooks = [
-        r
-        for r in kb.runbooks.values()
-        if r.status == "active" and (r.owner == role or role in r.deputies)
-    ]
+    runbooks = runbooks_of(kb, role)
     processes = [r for r in runbooks if r.kind == "process"]
     if not runbooks:
         raise NothingToPrint("pack.nothing-to-read", role=kb.roster.role_title(role))

@@ -12,6 +12,7 @@ import jinja2
 from markupsafe import Markup
 
 from hikitsugi import model
+from hikitsugi.facts import people
 from hikitsugi.facts.schedule import Occurrence, active_occurrences, fiscal_year_start
 from hikitsugi.i18n import catalogue, placeholders, t
 from hikitsugi.model import add_months
@@ -20,7 +21,6 @@ from hikitsugi.render.print.sheets import print_path
 from hikitsugi.render.site import labels as site_labels
 from hikitsugi.render.site import links as site_links
 from hikitsugi.render.templates import environment
-from hikitsugi.rotation.plan import leaving_assignments, window_end
 
 
 @dataclass(frozen=True)
@@ -96,22 +96,22 @@ class SiteContext:
     @cached_property
     def leaving(self) -> dict[str, list[Leaving]]:
         """Post id -> the holders who leave it within the handover window, with their pack."""
-        end = window_end(self.kb, self.day)
+        end = people.window_end(self.kb, self.day)
         found: dict[str, list[Leaving]] = {}
-        for person in self.kb.roster.people:
-            pack = self.printable("handover", person.id)
-            for assignment in leaving_assignments(person, self.day, end):
-                assert assignment.until is not None  # leaving_assignments only returns ends
-                found.setdefault(assignment.role, []).append(
-                    Leaving(person.name, assignment.until, pack)
-                )
-        for people in found.values():
-            people.sort(key=lambda leaving: (leaving.last_day, leaving.name))
+        for role, going in people.leaving_by_post(self.kb.roster, self.day, end).items():
+            found[role] = sorted(
+                (
+                    Leaving(h.person.name, h.last_day, self.printable("handover", h.person.id))
+                    for h in going
+                    if h.last_day is not None  # a leaving holding always has a last day
+                ),
+                key=lambda leaving: (leaving.last_day, leaving.name),
+            )
         return found
 
     def holders(self, role: str) -> list[str]:
         """Names of the people holding *role* on the build day."""
-        return [h.person.name for h in self.kb.roster.holders(role, self.day)]
+        return [person.name for person in people.holders(self.kb.roster, role, self.day)]
 
     def role_title(self, role: str | None) -> str:
         """Title of a post, or a dash when none."""

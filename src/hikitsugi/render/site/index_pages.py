@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from hikitsugi import model
+from hikitsugi.facts.duties import EVERY, duties_of, runbooks_of
 from hikitsugi.facts.schedule import fiscal_year_start, period
 from hikitsugi.model import TRANSFER_METHODS, add_months
 from hikitsugi.render.site import links as site_links
@@ -31,8 +32,10 @@ def render_owners(ctx: SiteContext) -> str:
     """Return the page that lists, per post, its holders today and its runbooks."""
     posts = []
     for role in ctx.kb.roster.roles.values():
-        owned = _by_title([r for r in ctx.kb.runbooks.values() if r.owner == role.id])
-        deputy = _by_title([r for r in ctx.kb.runbooks.values() if role.id in r.deputies])
+        duties = duties_of(ctx.kb, [role.id], statuses=EVERY, checklists=False)
+        runbooks = [(d.relation, d.item) for d in duties if isinstance(d.item, model.Runbook)]
+        owned = _by_title([r for relation, r in runbooks if relation == "owner"])
+        deputy = _by_title([r for relation, r in runbooks if relation == "deputy"])
         posts.append((role, owned, deputy))
     return ctx.render("owners.html.j2", site_links.list_page("owners"), posts=posts)
 
@@ -151,11 +154,7 @@ def onboarding_order(
     ctx: SiteContext, role: str
 ) -> tuple[list[tuple[model.Runbook, str]], list[model.Runbook]]:
     """The post's runbooks in the order the fiscal year brings them, then those without a time."""
-    mine = [
-        r
-        for r in ctx.kb.runbooks.values()
-        if r.status == "active" and (r.owner == role or role in r.deputies)
-    ]
+    mine = runbooks_of(ctx.kb, role)
     ids = {r.id for r in mine}
     first: dict[str, tuple[datetime.date, str]] = {}
     for occurrence in ctx.fiscal_occurrences:
