@@ -216,8 +216,9 @@ def vacant_owner(kb: KnowledgeBase, day: datetime.date) -> list[Finding]:
     }
     found = []
     for item in _audited(kb):
-        vacancy = vacancies.get(item.owner) if item.owner else None
-        if vacancy is None:
+        owner = item.owner
+        vacancy = vacancies.get(owner) if owner else None
+        if owner is None or vacancy is None:
             continue
         since = vacancy.since.isoformat() if vacancy.since else None
         key = "audit.rule.vacant-owner-since" if since else None
@@ -229,8 +230,8 @@ def vacant_owner(kb: KnowledgeBase, day: datetime.date) -> list[Finding]:
                 people,
                 due(item),
                 key,
-                role=item.owner,
-                role_title=title(item.owner),
+                role=owner,
+                role_title=title(owner),
                 day=day.isoformat(),
                 since=since,
             )
