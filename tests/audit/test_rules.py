@@ -16,6 +16,7 @@ from hikitsugi.model import Assignment, Checklist, KnowledgeBase, Person, Roster
 
 KB_ROOT = FIXTURES / "audit" / "kb"
 D = datetime.date(2026, 11, 27)
+ONE_DAY = datetime.timedelta(days=1)
 
 # What format v1's table says each fixture item must get on D (the fixture files say why).
 EXPECTED = {
@@ -236,6 +237,26 @@ def test_zero_windows_still_flag_the_day_itself() -> None:
         ("c", "due-soon"),
         ("a", "due-soon"),
     ]
+
+
+def test_a_renewed_holder_is_not_leaving_format_v1_1() -> None:
+    kb = _tiny_kb(until=D)
+    renewed = Person(
+        "p",
+        "P",
+        (Assignment("r", datetime.date(2020, 4, 1), D), Assignment("r", D + ONE_DAY, None)),
+    )
+    kb = replace(kb, roster=Roster({}, (renewed,)))
+    assert [f.rule for f in audit.audit(kb, D).findings] == ["due-soon"]
+
+
+def test_vacant_owner_says_since_when_the_post_is_vacant() -> None:
+    kb = _tiny_kb(until=D - ONE_DAY)
+    (finding,) = [f for f in audit.audit(kb, D).findings if f.rule == "vacant-owner"]
+    assert finding.message("ja").startswith(f"所有ポスト「r」は {D} から空席です ({D} 現在)")
+    never = replace(kb, roster=Roster({}, ()))
+    (finding,) = [f for f in audit.audit(never, D).findings if f.rule == "vacant-owner"]
+    assert finding.message("ja").startswith(f"所有ポスト「r」は {D} に誰も就いていません")
 
 
 def test_falling_due_uses_its_own_window_and_keeps_only_due_rules(kb: KnowledgeBase) -> None:

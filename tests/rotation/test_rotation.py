@@ -5,11 +5,13 @@ from __future__ import annotations
 import datetime
 import json
 import os
+from dataclasses import replace
 
 import pytest
 
 from conftest import FIXTURES, GOLDEN_DIR
 from hikitsugi.check.checker import check
+from hikitsugi.model import Assignment
 from hikitsugi.rotation.plan import handover_of, plan
 
 KB_DIR = FIXTURES / "print" / "kb"
@@ -103,6 +105,31 @@ def test_a_post_already_vacant_is_listed_with_since_when_and_its_duties(kb):
         ("gakudo-system", "owner")
     ]
     assert plan(kb, D(2027, 2, 1)).vacant == ()
+
+
+def test_a_renewed_post_is_not_handed_over_and_a_chain_ends_on_its_last_until(kb):
+    sato = kb.roster.person("sato-ichiro")
+    renewed = replace(
+        sato, assignments=(*sato.assignments, Assignment("gakudo-kakaricho", D(2027, 4, 1), None))
+    )
+    people = tuple(renewed if p.id == sato.id else p for p in kb.roster.people)
+    renewed_kb = replace(kb, roster=replace(kb.roster, people=people))
+    assert "sato-ichiro" not in [x.person.id for x in plan(renewed_kb, D(2027, 2, 1)).leavers]
+    (post,) = handover_of(renewed_kb, renewed, D(2027, 2, 1)).posts
+    assert post.last_day is None
+    chained = replace(
+        sato,
+        assignments=(
+            *sato.assignments,
+            Assignment("gakudo-kakaricho", D(2027, 4, 1), D(2027, 9, 30)),
+        ),
+    )
+    people = tuple(chained if p.id == sato.id else p for p in kb.roster.people)
+    chained_kb = replace(kb, roster=replace(kb.roster, people=people))
+    (post,) = handover_of(chained_kb, chained, D(2027, 2, 1)).posts
+    assert post.last_day == D(2027, 9, 30)
+    (leaver,) = [x for x in plan(chained_kb, D(2027, 8, 1)).leavers if x.person.id == sato.id]
+    assert leaver.last_day == D(2027, 9, 30)
 
 
 def test_handover_of_someone_with_no_duties_is_empty(kb):

@@ -24,19 +24,6 @@ from hikitsugi.facts.people import ONE_DAY, Holding, window_end
 from hikitsugi.facts.schedule import Occurrence, occurrences
 from hikitsugi.model import KnowledgeBase, Person, Runbook, add_months
 
-__all__ = [
-    "AccountMove",
-    "Duty",
-    "IssueToHand",
-    "Leaver",
-    "PostHandover",
-    "RotationPlan",
-    "Vacancy",
-    "handover_of",
-    "plan",
-    "window_end",
-]
-
 SCHEDULE_MONTHS = 12  # the next 12 months of scheduled work
 
 

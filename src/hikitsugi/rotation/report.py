@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from hikitsugi.facts.duties import Duty
 from hikitsugi.facts.schedule import Occurrence
 from hikitsugi.i18n import register, t
 from hikitsugi.model import KnowledgeBase
-from hikitsugi.rotation.plan import Duty, Leaver, RotationPlan, Vacancy
+from hikitsugi.rotation.plan import Leaver, RotationPlan, Vacancy
 from hikitsugi.vocabulary import zone  # noqa: F401 - registers the shared labels
 
 register(
