@@ -89,3 +89,19 @@ def test_no_import_cycle() -> None:
 @pytest.mark.parametrize("name", sorted(n for n in MODULES if not n.endswith("__main__")))
 def test_every_module_imports(name: str) -> None:
     importlib.import_module(name)
+
+
+def test_the_site_does_not_depend_on_the_print_code() -> None:
+    """render/site/ and render/print/ meet only in render/site_with_print.py and render/paths.py."""
+    site = {
+        n: _imported(n, p) for n, p in MODULES.items() if n.startswith("hikitsugi.render.site.")
+    }
+    printing = {
+        n: _imported(n, p) for n, p in MODULES.items() if n.startswith("hikitsugi.render.print.")
+    }
+    assert {n: sorted(i for i in d if ".render.print" in i) for n, d in site.items()} == {
+        n: [] for n in site
+    }
+    assert {n: sorted(i for i in d if ".render.site" in i) for n, d in printing.items()} == {
+        n: [] for n in printing
+    }

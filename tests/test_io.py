@@ -134,3 +134,11 @@ def test_build_refuses_a_file_as_the_site_folder(cli: Any, tmp_path: Path) -> No
     assert code == 2, err
     assert "フォルダではなくファイルです" in err
     assert target.read_text() == "not a site"
+
+
+def test_the_site_folder_follows_the_umask(cli: Any, tmp_path: Path, umask_027: None) -> None:
+    site = tmp_path / "site"
+    code, _, err = cli("build", *SAMPLE, "--site-dir", str(site))
+    assert (code, err) == (0, "")
+    assert site.stat().st_mode & 0o777 == 0o750  # 0o777 & ~0o027, not mkdtemp's 0o700
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]  # no staging folder left

@@ -55,11 +55,20 @@ def make_folder(folder: Path, target: Path | None = None) -> None:
         raise WriteError(target or folder, "folder", error) from None
 
 
-def new_file_mode() -> int:
-    """Return the permissions a new file gets under the current umask."""
+def _umask() -> int:
     umask = os.umask(0o022)  # reading the umask means setting it: put it straight back
     os.umask(umask)
-    return 0o666 & ~umask
+    return umask
+
+
+def new_file_mode() -> int:
+    """Return the permissions a new file gets under the current umask."""
+    return 0o666 & ~_umask()
+
+
+def new_folder_mode() -> int:
+    """Return the permissions a new folder gets under the current umask (mkdtemp makes 0700)."""
+    return 0o777 & ~_umask()
 
 
 def _mode_for(target: Path) -> int:

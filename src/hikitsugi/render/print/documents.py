@@ -17,8 +17,9 @@ from markupsafe import Markup
 
 from hikitsugi.i18n import register, t
 from hikitsugi.model import KnowledgeBase, Person
+from hikitsugi.render.paths import print_path
 from hikitsugi.render.print.packs import NothingToPrint, handover_pack, onboarding_pack
-from hikitsugi.render.print.sheets import Sheet, has_checklist, print_path, sheet
+from hikitsugi.render.print.sheets import Sheet, has_checklist, sheet
 from hikitsugi.render.templates import environment
 from hikitsugi.rotation.plan import leaving_assignments, window_end
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from hikitsugi.errors import HikitsugiError
 from hikitsugi.i18n import register
-from hikitsugi.io import WriteError, make_folder
+from hikitsugi.io import WriteError, make_folder, new_folder_mode
 
 CONFIG_FILE = "mkdocs.yml"
 
@@ -130,7 +130,7 @@ def build_site(
         shutil.rmtree(staging, ignore_errors=True)
         raise
     try:
-        os.chmod(staging, 0o755)  # mkdtemp makes it private; a site is meant to be read
+        os.chmod(staging, new_folder_mode())  # mkdtemp makes it private; a site is read
         _swap(staging, site_dir)
     except OSError as error:
         shutil.rmtree(staging, ignore_errors=True)
