@@ -10,7 +10,8 @@ from typing import Any
 import pytest
 
 from conftest import REPO
-from hikitsugi.io import WriteError, write_atomic, write_new
+from hikitsugi.errors import WriteError
+from hikitsugi.io import write_atomic, write_new
 
 UNWRITABLE = Path("/proc/hikitsugi-test/out")  # /proc refuses new folders, even to root
 

@@ -19,7 +19,8 @@ from hikitsugi import __version__, model, schema
 from hikitsugi.check.cache import CACHE_DIR, digest
 from hikitsugi.check.checker import CONFIG_FILE, CheckResult, check, fingerprint
 from hikitsugi.check.problems import Problem
-from hikitsugi.io import WriteError, write_atomic
+from hikitsugi.errors import WriteError
+from hikitsugi.io import write_atomic
 
 FORMAT = 2
 SNAPSHOT = "audit.marshal"

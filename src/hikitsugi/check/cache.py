@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from hikitsugi import __version__, schema
-from hikitsugi.io import WriteError, write_atomic
+from hikitsugi.errors import WriteError
+from hikitsugi.io import write_atomic
 
 CACHE_DIR = Path(".cache") / "hikitsugi"
 FORMAT = 4

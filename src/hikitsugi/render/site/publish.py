@@ -11,9 +11,9 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from hikitsugi.errors import HikitsugiError
+from hikitsugi.errors import HikitsugiError, WriteError
 from hikitsugi.i18n import register
-from hikitsugi.io import WriteError, make_folder, new_folder_mode
+from hikitsugi.io import make_folder, new_folder_mode
 
 CONFIG_FILE = "mkdocs.yml"
 
