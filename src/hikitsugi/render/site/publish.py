@@ -155,10 +155,17 @@ def refuse_unsafe(root: Path, site_dir: Path) -> None:
         reason = "@build.reason-docs"
     elif site_dir.exists() and not site_dir.is_dir():
         reason = "@build.reason-not-folder"
-    elif site_dir.is_dir() and any(site_dir.iterdir()) and not (site_dir / "sitemap.xml").is_file():
+    elif site_dir.is_dir() and _has_files(site_dir) and not (site_dir / "sitemap.xml").is_file():
         reason = "@build.reason-not-site"
     if reason:
         raise SiteBuildError("build.unsafe-site-dir", site=str(site_dir), reason=reason)
+
+
+def _has_files(folder: Path) -> bool:
+    try:
+        return any(folder.iterdir())
+    except OSError as error:
+        raise WriteError(folder, "write", error) from None
 
 
 def _swap(staging: Path, site_dir: Path) -> None:
