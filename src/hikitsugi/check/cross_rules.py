@@ -93,11 +93,10 @@ def cross_check(
     for source in sources:
         data = source.data
         item_id = data.get("id") if isinstance(data, dict) else None
-        if not isinstance(item_id, str):
+        if not isinstance(data, dict) or not isinstance(item_id, str):
             continue
-        item = _Item(
-            source, data, source.locator, failed=any(p.severity == ERROR for p in source.problems)
-        )  # type: ignore[arg-type]
+        failed = any(p.severity == ERROR for p in source.problems)
+        item = _Item(source, data, source.locator, failed=failed)
         if item_id in owners:
             problems.append(
                 _at(item.locator, ("id",), "check.duplicate-id", id=item_id, other=owners[item_id])
