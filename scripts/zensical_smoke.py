@@ -25,8 +25,9 @@ import yaml
 
 from hikitsugi.check.checker import check
 from hikitsugi.render.site.nav import hand_written, navigation
-from hikitsugi.render.site.pages import context, render_pages, static_assets
+from hikitsugi.render.site.pages import static_assets
 from hikitsugi.render.site.publish import build_site
+from hikitsugi.render.site_with_print import prepare, render_files
 
 DAY = datetime.date(2026, 11, 27)
 MARKERS = (
@@ -41,12 +42,12 @@ MARKERS = (
 def write_plain_project(root: Path, folder: Path) -> Path:
     """Write docs/ (hand-written + generated pages) and a plugin-free mkdocs.yml; return it."""
     kb = check(root).kb
-    ctx = context(kb, DAY)
+    ctx, documents = prepare(kb, DAY)
     docs = folder / "docs"
     if (root / "docs").is_dir():
         shutil.copytree(root / "docs", docs)
     own = hand_written(ctx, [p.relative_to(docs).as_posix() for p in docs.rglob("*.md")])
-    for path, content in {**render_pages(ctx), **static_assets()}.items():
+    for path, content in {**render_files(ctx, documents), **static_assets()}.items():
         target = docs / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))

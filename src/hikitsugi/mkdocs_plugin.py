@@ -1,6 +1,7 @@
 """The MkDocs plugin `hikitsugi`: check the KB and add its generated pages in memory.
 
-A thin adapter: the pages come from hikitsugi.render.site.pages; this module only talks to MkDocs.
+A thin adapter: the files come from hikitsugi.render.site_with_print (the site's pages and the
+printable documents); this module only talks to MkDocs.
 """
 
 from __future__ import annotations
@@ -21,8 +22,11 @@ from mkdocs.structure.files import File, Files
 from hikitsugi.check.checker import check
 from hikitsugi.errors import HikitsugiError
 from hikitsugi.i18n import register, t
+from hikitsugi.model import KnowledgeBase
 from hikitsugi.render.site import pages as site
+from hikitsugi.render.site.context import SiteContext
 from hikitsugi.render.site.nav import hand_written, navigation
+from hikitsugi.render.site_with_print import prepare, render_files
 from hikitsugi.render.templates import environment
 
 WATCHED = ("runbooks", "checklists", "standards", "templates", "roster.yml", "hikitsugi.yml")
@@ -88,10 +92,9 @@ class HikitsugiPlugin(BasePlugin[_Options]):
                 t("site.check-failed", lang, count=len(result.errors), problems=problems)
             )
         environment.cache_clear()  # under `mkdocs serve`, see a templates/ folder added since
-        self.context = site.context(
-            result.kb, self._day(), lang=lang, directory_urls=config.use_directory_urls
+        self.context, self.pages = _render(
+            result.kb, self._day(), lang, directory_urls=config.use_directory_urls
         )
-        self.pages = _render(self.context, lang)
         config.extra_css.append(site.ASSET_PREFIX + "hikitsugi.css")
         config.extra_javascript.append(site.ASSET_PREFIX + "hikitsugi.js")
         config.theme["language"] = lang
@@ -125,12 +128,15 @@ class HikitsugiPlugin(BasePlugin[_Options]):
         return server
 
 
-def _render(context: Any, lang: str) -> dict[str, str | bytes]:
-    """Render the pages; a broken template override becomes a message naming file and line."""
+def _render(
+    kb: KnowledgeBase, day: datetime.date, lang: str, directory_urls: bool
+) -> tuple[SiteContext, dict[str, str | bytes]]:
+    """Render every file; a broken template override becomes a message naming file and line."""
     import jinja2
 
     try:
-        return site.render_pages(context)
+        context, documents = prepare(kb, day, lang=lang, directory_urls=directory_urls)
+        return context, render_files(context, documents)
     except jinja2.TemplateSyntaxError as error:
         where = f"{error.filename or error.name}:{error.lineno}"
         raise PluginError(

@@ -9,10 +9,9 @@ rebuilds a *light* KnowledgeBase (no steps, no data) that is meant for the audit
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import marshal
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +19,8 @@ from hikitsugi import __version__, model, schema
 from hikitsugi.check.cache import CACHE_DIR, digest
 from hikitsugi.check.checker import CONFIG_FILE, CheckResult, check, fingerprint
 from hikitsugi.check.problems import Problem
+from hikitsugi.errors import WriteError
+from hikitsugi.io import write_atomic
 
 FORMAT = 2
 SNAPSHOT = "audit.marshal"
@@ -53,14 +54,8 @@ def _read(path: Path) -> tuple[bytes, dict[str, Any]] | None:
 
 def _write(path: Path, value: Any) -> None:
     """Write atomically; a snapshot that cannot be written only costs time."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".audit-")
-        with os.fdopen(handle, "wb") as stream:
-            marshal.dump(value, stream)
-        os.replace(temporary, path)
-    except OSError:
-        pass
+    with contextlib.suppress(WriteError):
+        write_atomic(path, marshal.dumps(value), durable=False)
 
 
 def _day(value: datetime.date | None) -> int | None:

@@ -8,14 +8,15 @@ own (data, positions, problems); everything that spans files is computed every r
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import marshal
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from hikitsugi import __version__, schema
+from hikitsugi.errors import WriteError
+from hikitsugi.io import write_atomic
 
 CACHE_DIR = Path(".cache") / "hikitsugi"
 FORMAT = 4
@@ -69,14 +70,8 @@ class FileCache:
         """Write the entries seen this run, atomically; files not seen are dropped."""
         if not self.enabled or (not self.changed and self.new.keys() == self.old.keys()):
             return
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".files-")
-            with os.fdopen(handle, "wb") as stream:
-                marshal.dump((self.header, self.new), stream)
-            os.replace(temporary, self.path)
-        except OSError:
-            pass  # a cache that cannot be written only costs time
+        with contextlib.suppress(WriteError):  # a cache that cannot be written only costs time
+            write_atomic(self.path, marshal.dumps((self.header, self.new)), durable=False)
 
 
 class ResultCache:
@@ -103,11 +98,6 @@ class ResultCache:
         """Store the answer atomically; failures only cost time."""
         if not self.enabled:
             return
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".result-")
-            with os.fdopen(handle, "wb") as stream:
-                marshal.dump((self.header, fingerprint, payload), stream)
-            os.replace(temporary, self.path)
-        except OSError:
-            pass
+        data = marshal.dumps((self.header, fingerprint, payload))
+        with contextlib.suppress(WriteError):
+            write_atomic(self.path, data, durable=False)

@@ -4,17 +4,51 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from hikitsugi import model
 from hikitsugi.check.problems import ERROR, INFO, Problem, format_path
 from hikitsugi.check.schema_messages import schema_problems
+from hikitsugi.check.sources import Source, as_list
+from hikitsugi.i18n import register
 from hikitsugi.resolve.merge import Locator, find_cycle, merge
 
-if TYPE_CHECKING:
-    from hikitsugi.check.checker import _Source
+CHECKLIST_LIMIT = 15  # WHO checklist guidance: short enough to use at a pause point
 
-CHECKLIST_LIMIT = 15
+register(
+    {
+        "check.duplicate-id": (
+            "id '{id}' は {other} でも使われています",
+            "id '{id}' is already used by {other}",
+        ),
+        "check.unknown-role": (
+            "ポスト '{id}' は roster.yml にありません",
+            "role '{id}' is not in roster.yml",
+        ),
+        "check.role-title": (
+            "'{title}' はポスト名です。roster.yml のポストの id '{id}' を書いてください",
+            "'{title}' is a post's title: write its id '{id}' from roster.yml",
+        ),
+        "check.unknown-runbook": ("手順書 '{id}' はありません", "no runbook has id '{id}'"),
+        "check.unknown-standard": ("標準手順書 '{id}' はありません", "no standard has id '{id}'"),
+        "check.extends-not-standard": (
+            "'{id}' は standards/ の標準手順書ではないため extends できません",
+            "'{id}' is not a standard (under standards/), so it cannot be extended",
+        ),
+        "check.extends-cycle": (
+            "extends が循環しています: {cycle}",
+            "extends forms a cycle: {cycle}",
+        ),
+        "check.standard-failed": (
+            "標準手順書 '{id}' ({file}) に誤りがあるため、この手順書は検査せずに読み飛ばしました",
+            "standard '{id}' ({file}) has errors, so this runbook was skipped unchecked",
+        ),
+        "check.long-checklist": (
+            "チェックリストが {count} 行あります。15 行程度に収めると使いやすくなります (分割を検討)",
+            "the checklist has {count} lines: about 15 keeps it usable (consider splitting it)",
+        ),
+    }
+)
 
 
 @dataclass
@@ -28,7 +62,7 @@ class CrossResult:
 class _Item:
     """A runbook, standard or checklist under cross-checking."""
 
-    source: _Source
+    source: Source
     data: dict[str, Any]
     locator: Locator
     failed: bool = False
@@ -48,7 +82,7 @@ def cross_check(
     root: Path,
     config: model.Config,
     roster: model.Roster | None,
-    sources: list[_Source],
+    sources: list[Source],
     build_model: bool = True,
     outline: bool = False,
 ) -> CrossResult:
@@ -59,11 +93,10 @@ def cross_check(
     for source in sources:
         data = source.data
         item_id = data.get("id") if isinstance(data, dict) else None
-        if not isinstance(item_id, str):
+        if not isinstance(data, dict) or not isinstance(item_id, str):
             continue
-        item = _Item(
-            source, data, source.locator, failed=any(p.severity == ERROR for p in source.problems)
-        )  # type: ignore[arg-type]
+        failed = any(p.severity == ERROR for p in source.problems)
+        item = _Item(source, data, source.locator, failed=failed)
         if item_id in owners:
             problems.append(
                 _at(item.locator, ("id",), "check.duplicate-id", id=item_id, other=owners[item_id])
@@ -205,16 +238,16 @@ def _references(item: _Item, roster: model.Roster | None, runbook_ids: set[str])
     data, locator = item.data, item.locator
     problems: list[Problem] = []
     role_paths: list[tuple[Any, ...]] = [("owner",)]
-    role_paths += [("deputies", i) for i in range(len(_list(data.get("deputies"))))]
-    role_paths += [("steps", i, "role") for i in range(len(_list(data.get("steps"))))]
-    role_paths += [("accounts", i, "holder") for i in range(len(_list(data.get("accounts"))))]
+    role_paths += [("deputies", i) for i in range(len(as_list(data.get("deputies"))))]
+    role_paths += [("steps", i, "role") for i in range(len(as_list(data.get("steps"))))]
+    role_paths += [("accounts", i, "holder") for i in range(len(as_list(data.get("accounts"))))]
     if roster is not None:
         for path in role_paths:
             value = _get(data, path)
             if isinstance(value, str) and value not in roster.roles:
                 problems.append(_unknown_role(locator, path, value, roster))
     for field_name in ("uses", "related"):
-        for index, target in enumerate(_list(data.get(field_name))):
+        for index, target in enumerate(as_list(data.get(field_name))):
             if isinstance(target, str) and target not in runbook_ids:
                 problems.append(
                     _at(locator, (field_name, index), "check.unknown-runbook", id=target)
@@ -234,10 +267,6 @@ def _unknown_role(
     if by_title:
         return _at(locator, path, "check.role-title", title=value, id=by_title[0])
     return _at(locator, path, "check.unknown-role", id=value)
-
-
-def _list(value: Any) -> list[Any]:
-    return value if isinstance(value, list) else []
 
 
 def _checklist_references(item: _Item, roster: model.Roster | None) -> list[Problem]:

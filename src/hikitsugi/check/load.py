@@ -382,8 +382,3 @@ class _Builder:
 
 def _short_tag(tag: str) -> str:
     return "!!" + tag[len("tag:yaml.org,2002:") :] if tag.startswith("tag:yaml.org,2002:") else tag
-
-
-def load_file(path: Path, relpath: str, limit: int = DEFAULT_MAX_BYTES) -> Document:
-    """Read and parse one YAML file."""
-    return parse(read_bytes(path, relpath, limit), relpath)

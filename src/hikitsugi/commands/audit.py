@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import argparse
 import io
-import os
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from hikitsugi.commands.common import add_as_of, add_root, as_of
 from hikitsugi.errors import KnowledgeBaseError, UsageError
 from hikitsugi.i18n import register, t
+from hikitsugi.io import write_atomic
 
 if TYPE_CHECKING:
     from hikitsugi.audit.view import AuditView
@@ -144,17 +143,4 @@ def _emit(view: AuditView, options: argparse.Namespace, out: TextIO, lang: str) 
         return
     buffer = io.StringIO()
     writer(view, buffer, lang)
-    _write_atomically(options.output, buffer.getvalue())
-
-
-def _write_atomically(target: Path, text: str) -> None:
-    """Write *text* as UTF-8 bytes (line ends as given) via a temporary file and os.replace."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(text.encode("utf-8"))
-        os.replace(temporary, target)
-    except BaseException:
-        os.unlink(temporary)
-        raise
+    write_atomic(options.output, buffer.getvalue())

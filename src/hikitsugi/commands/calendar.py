@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import os
-import tempfile
 from pathlib import Path
 from typing import TextIO
 
@@ -13,6 +11,7 @@ from hikitsugi.check.checker import check
 from hikitsugi.commands.common import add_as_of, add_root, as_of
 from hikitsugi.errors import UsageError
 from hikitsugi.i18n import register, t
+from hikitsugi.io import write_atomic
 
 register(
     {
@@ -43,10 +42,6 @@ register(
         "calendar.written": (
             "{path} を書き出しました ({events} 件の予定)",
             "wrote {path} ({events} events)",
-        ),
-        "calendar.write-failed": (
-            "{path} に書き込めません: {reason}",
-            "cannot write {path}: {reason}",
         ),
     }
 )
@@ -87,25 +82,9 @@ def run(options: argparse.Namespace, out: TextIO, lang: str) -> int:
             data = ics_for_all(kb, start, end, stamp=stamp, lang=lang)
         else:
             data = ics_for_role(kb, role, start, end, stamp=stamp, lang=lang)
-        _write(options.ics, data)
+        write_atomic(options.ics, data)
         out.write(
             t("calendar.written", lang, path=str(options.ics), events=data.count(b"BEGIN:VEVENT"))
             + "\n"
         )
     return 0
-
-
-def _write(path: Path, data: bytes) -> None:
-    """Write *data* to *path* through a temporary file, so a reader never sees half a file."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(
-            dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
-        )
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temporary, path)
-    except OSError as error:
-        raise UsageError(
-            "calendar.write-failed", path=str(path), reason=error.strerror or str(error)
-        ) from None

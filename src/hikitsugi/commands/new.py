@@ -12,6 +12,7 @@ from typing import TextIO
 from hikitsugi.commands.common import add_root
 from hikitsugi.errors import UsageError
 from hikitsugi.i18n import register, t
+from hikitsugi.io import write_new
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 SCHEMA_DIR = Path("docs") / "schema"
@@ -80,8 +81,6 @@ def run(options: argparse.Namespace, out: TextIO, lang: str) -> int:
             today=datetime.date.today().isoformat(),
         )
     )
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with open(target, "x", encoding="utf-8") as stream:  # "x": never overwrite, even in a race
-        stream.write(text.rstrip("\n") + "\n")
+    write_new(target, text.rstrip("\n") + "\n")  # never overwrites, even in a race
     out.write(t("new.written", lang, path=str(target)) + "\n")
     return 0

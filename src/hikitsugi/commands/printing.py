@@ -8,6 +8,7 @@ from typing import TextIO
 
 from hikitsugi.errors import UsageError
 from hikitsugi.i18n import register, t
+from hikitsugi.io import write_atomic
 from hikitsugi.model import KnowledgeBase
 
 register(
@@ -42,8 +43,6 @@ def check_output(options: argparse.Namespace) -> None:
 
 def emit(html: str, kb: KnowledgeBase, options: argparse.Namespace, out: TextIO, lang: str) -> int:
     """Write *html* (or its PDF) to -o atomically, or the HTML to *out*; return 0."""
-    from hikitsugi.render.print.documents import write_atomic
-
     if options.output is None:
         out.write(html)
         return 0

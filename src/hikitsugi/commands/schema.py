@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import os
-import tempfile
 from pathlib import Path
 from typing import TextIO
 
 from hikitsugi import schema
 from hikitsugi.i18n import register, t
+from hikitsugi.io import make_folder, write_atomic
 
 register(
     {
@@ -39,11 +38,8 @@ def add_arguments(parser: argparse.ArgumentParser, lang: str) -> None:
 def run(options: argparse.Namespace, out: TextIO, lang: str) -> int:
     """Write every schema file, each atomically."""
     folder: Path = options.output
-    folder.mkdir(parents=True, exist_ok=True)
+    make_folder(folder)  # a folder that cannot be made is named as such, not its first file
     for filename in schema.FILES:
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".schema-")
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(schema.text(filename))
-        os.replace(temporary, folder / filename)
+        write_atomic(folder / filename, schema.text(filename))
     out.write(t("schema.written", lang, count=len(schema.FILES), folder=str(folder)) + "\n")
     return 0

@@ -20,20 +20,19 @@ def environment(root: Path | None = None) -> jinja2.Environment:
     folders.append(str(BUILTIN))
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(folders),
-        bytecode_cache=_bytecode_cache(root),
+        bytecode_cache=_bytecode_cache(),
         autoescape=jinja2.select_autoescape(["html", "htm", "xml", "html.j2", "xml.j2"]),
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
     )
 
 
-def _bytecode_cache(root: Path | None) -> jinja2.BytecodeCache | None:
+def _bytecode_cache() -> jinja2.BytecodeCache | None:
     """Compiled templates kept per user (keyed by template path and source), so builds skip compiling.
 
     Compiling the site and print templates is a fixed ~0.4 s of every build; the compiled code is a
     pure function of the template's source, so one per-user cache serves every KB on the PC.
     """
-    del root  # the same template compiles the same for every KB
     base = os.environ.get("HIKITSUGI_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME")
     folder = (
         (Path(base) if base else Path.home() / ".cache")

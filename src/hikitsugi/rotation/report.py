@@ -83,7 +83,7 @@ def _due(kb: KnowledgeBase, duty: Duty, lang: str) -> str:
     return due.isoformat() if due else t("rotation.never-reviewed", lang)
 
 
-def _when(occurrence: Occurrence, lang: str) -> str:
+def _when(occurrence: Occurrence) -> str:
     if occurrence.start == occurrence.end:
         return occurrence.start.isoformat()
     return f"{occurrence.start.isoformat()}〜{occurrence.end.isoformat()}"
@@ -100,7 +100,7 @@ def schedule_lines(occurrences: tuple[Occurrence, ...], lang: str) -> list[str]:
             seen.add(key)
             when = t("label.monthly", lang, day=o.start.day) + f" ({o.start.isoformat()}〜)"
         else:
-            when = _when(o, lang)
+            when = _when(o)
         lines.append(f"{when}  {o.label} ({o.runbook.id})")
     return lines
 

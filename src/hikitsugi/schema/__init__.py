@@ -105,9 +105,8 @@ def is_valid(name: str, data: Any) -> bool:
     return True
 
 
-def iter_fields(node: dict[str, Any] | None = None, prefix: str = "") -> Iterator[str]:
+def iter_fields() -> Iterator[str]:
     """Yield every field path the runbook schemas declare (for documentation tests)."""
-    del node, prefix
     for name in (*NAMES,):
         yield from _fields(raw(f"{name}.schema.json"), raw(f"{name}.schema.json"), set())
 

@@ -21,8 +21,9 @@ from hikitsugi.facts.schedule import period
 from hikitsugi.render.site import links as site_links
 from hikitsugi.render.site.context import review_state
 from hikitsugi.render.site.nav import SECTION_SIZE, hand_written, navigation
-from hikitsugi.render.site.pages import context, render_site, static_assets
+from hikitsugi.render.site.pages import context, static_assets
 from hikitsugi.render.site.runbook import lane_rows
+from hikitsugi.render.site_with_print import render_site
 from hikitsugi.resolve.diff import diff_runbook, extenders
 
 KB = FIXTURES / "site" / "kb"

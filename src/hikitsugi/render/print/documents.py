@@ -9,11 +9,8 @@ from __future__ import annotations
 
 import contextlib
 import datetime
-import os
-import tempfile
 from collections.abc import Callable
 from functools import partial
-from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup
@@ -21,8 +18,9 @@ from markupsafe import Markup
 from hikitsugi.facts import people
 from hikitsugi.i18n import register, t
 from hikitsugi.model import KnowledgeBase, Person
+from hikitsugi.render.paths import print_path
 from hikitsugi.render.print.packs import NothingToPrint, handover_pack, onboarding_pack
-from hikitsugi.render.print.sheets import Sheet, has_checklist, print_path, sheet
+from hikitsugi.render.print.sheets import Sheet, has_checklist, sheet
 from hikitsugi.render.templates import environment
 
 LABELS: dict[str, tuple[str, str]] = {
@@ -225,17 +223,3 @@ def _add(documents: dict[str, str], path: str, render: Callable[[], str]) -> Non
     """Add the document that *render* makes, unless there is nothing to print."""
     with contextlib.suppress(NothingToPrint):
         documents[path] = render()
-
-
-def write_atomic(target: Path, data: bytes) -> None:
-    """Write *data* to *target* through a temporary file in the same folder."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

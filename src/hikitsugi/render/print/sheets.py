@@ -13,6 +13,7 @@ from hikitsugi import vocabulary as labels
 from hikitsugi.facts.schedule import fiscal_year_start
 from hikitsugi.i18n import register, t
 from hikitsugi.model import Checklist, KnowledgeBase, Runbook
+from hikitsugi.render.paths import print_path
 
 register(
     {
@@ -70,14 +71,6 @@ class Sheet:
     @property
     def has_zones(self) -> bool:
         return any(line.zone for group in self.groups for line in group.lines)
-
-
-PRINT_FOLDER = "print"
-
-
-def print_path(kind: str, name: str) -> str:
-    """Return the site path of a printable document: print/checklists|handover|onboarding/NAME.html."""
-    return f"{PRINT_FOLDER}/{kind}/{name}.html"
 
 
 def site_path(item: Runbook | Checklist) -> str:

@@ -17,7 +17,7 @@ from hikitsugi.facts.schedule import Occurrence, active_occurrences, fiscal_year
 from hikitsugi.i18n import catalogue, placeholders, t
 from hikitsugi.model import add_months
 from hikitsugi.render import safe_markdown
-from hikitsugi.render.print.sheets import print_path
+from hikitsugi.render.paths import print_path
 from hikitsugi.render.site import labels as site_labels
 from hikitsugi.render.site import links as site_links
 from hikitsugi.render.templates import environment

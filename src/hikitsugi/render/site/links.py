@@ -1,45 +1,41 @@
-"""Where each generated page lives, and relative links between pages."""
+"""Relative links between generated pages (where each page lives is render/paths.py)."""
 
 from __future__ import annotations
 
 import posixpath
 
-RUNBOOKS = "runbooks"
-LISTS = "lists"
-ONBOARDING = "onboarding"
-CHECKLISTS = "checklists"
-STANDARDS = "standards"
-CALENDARS = "calendar"
+from hikitsugi.render.paths import (  # re-exported: the site's modules reach paths through here
+    CALENDARS,
+    CHECKLISTS,
+    LISTS,
+    ONBOARDING,
+    RUNBOOKS,
+    STANDARDS,
+    calendar_file,
+    checklist_page,
+    list_page,
+    onboarding_page,
+    runbook_page,
+    standard_page,
+)
 
-
-def runbook_page(runbook_id: str) -> str:
-    """Source path of a runbook's page; its URL ends in the id."""
-    return f"{RUNBOOKS}/{runbook_id}.md"
-
-
-def checklist_page(item_id: str) -> str:
-    """Source path of a printable checklist page."""
-    return f"{CHECKLISTS}/{item_id}.md"
-
-
-def standard_page(standard_id: str) -> str:
-    """Source path of a standard's page (標準手順書)."""
-    return f"{STANDARDS}/{standard_id}.md"
-
-
-def calendar_file(name: str) -> str:
-    """Site path of an iCalendar file: calendar/ROLE.ics, or calendar/all.ics for every post."""
-    return f"{CALENDARS}/{name}.ics"
-
-
-def list_page(name: str) -> str:
-    """Source path of an index page (processes, tools, owners, calendar, zones, status, standards)."""
-    return f"{LISTS}/{name}.md"
-
-
-def onboarding_page(role_id: str) -> str:
-    """Source path of a post's onboarding page."""
-    return f"{ONBOARDING}/{role_id}.md"
+__all__ = [
+    "CALENDARS",
+    "CHECKLISTS",
+    "LISTS",
+    "ONBOARDING",
+    "RUNBOOKS",
+    "STANDARDS",
+    "calendar_file",
+    "checklist_page",
+    "file_href",
+    "href",
+    "list_page",
+    "onboarding_page",
+    "runbook_page",
+    "standard_page",
+    "url",
+]
 
 
 def url(page: str, directory_urls: bool) -> str:

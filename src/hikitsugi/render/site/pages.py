@@ -1,6 +1,8 @@
 """The site's generated pages, as {relative path: Markdown/HTML}: pure, engine-agnostic.
 
-The MkDocs plugin (hikitsugi.mkdocs_plugin) only hands these strings to MkDocs.
+The printable documents under print/ are not made here (render/site never imports render/print):
+hikitsugi.render.site_with_print renders them and tells the context which exist; the MkDocs
+plugin (hikitsugi.mkdocs_plugin) only hands the strings to MkDocs.
 """
 
 from __future__ import annotations
@@ -9,7 +11,6 @@ import datetime
 from pathlib import Path
 
 from hikitsugi import model
-from hikitsugi.render.print.documents import site_documents
 from hikitsugi.render.site import labels as site_labels  # noqa: F401 - registers the labels
 from hikitsugi.render.site import links as site_links
 from hikitsugi.render.site.context import SiteContext
@@ -40,18 +41,19 @@ def context(
     *,
     lang: str | None = None,
     directory_urls: bool = False,
+    printables: frozenset[str] = frozenset(),
 ) -> SiteContext:
-    """Return the rendering context for *kb* on *day* (language from hikitsugi.yml by default)."""
-    return SiteContext(kb, day, lang or kb.config.language, directory_urls)
+    """Return the rendering context for *kb* on *day* (language from hikitsugi.yml by default).
+
+    *printables* are the paths of the print/ documents this build has: pages link only to those.
+    """
+    return SiteContext(kb, day, lang or kb.config.language, directory_urls, printables=printables)
 
 
 def render_pages(ctx: SiteContext) -> dict[str, str | bytes]:
-    """Return every generated page, printable document, .ics file and the search index, by path."""
+    """Return every generated page, .ics file and the search index, by path."""
     kb = ctx.kb
     pages: dict[str, str | bytes] = {}
-    printable = site_documents(kb, ctx.day)  # print/: checklists, handover and onboarding packs
-    ctx.printables = frozenset(printable)
-    pages.update(printable)
     calendars = calendar_files(ctx)  # calendar/: one .ics per post, and all.ics
     ctx.calendars = frozenset(calendars)
     pages.update(calendars)
@@ -78,17 +80,6 @@ def render_pages(ctx: SiteContext) -> dict[str, str | bytes]:
 def render_home(ctx: SiteContext) -> str:
     """Return a landing page, for a KB whose docs/ has no index.md of its own."""
     return ctx.render("home.html.j2", "index.md")
-
-
-def render_site(
-    kb: model.KnowledgeBase,
-    day: datetime.date,
-    *,
-    lang: str | None = None,
-    directory_urls: bool = False,
-) -> dict[str, str | bytes]:
-    """Return the generated pages of *kb* as of *day*."""
-    return render_pages(context(kb, day, lang=lang, directory_urls=directory_urls))
 
 
 def static_assets() -> dict[str, bytes]:

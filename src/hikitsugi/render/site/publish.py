@@ -11,8 +11,9 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from hikitsugi.errors import HikitsugiError
+from hikitsugi.errors import HikitsugiError, WriteError
 from hikitsugi.i18n import register
+from hikitsugi.io import make_folder, new_folder_mode
 
 CONFIG_FILE = "mkdocs.yml"
 
@@ -37,6 +38,10 @@ register(
         "build.reason-docs": (
             "サイトの元になる docs/ の中です",
             "it is inside docs/, the site's source",
+        ),
+        "build.reason-not-folder": (
+            "フォルダではなくファイルです",
+            "it is a file, not a folder",
         ),
         "build.reason-not-site": (
             "空ではなく、hikitsugi が作ったサイトでもありません (丸ごと置き換えるため)",
@@ -113,8 +118,8 @@ def build_site(
     """Build into a temporary folder next to *site_dir*, then replace *site_dir* with it."""
     site_dir = site_dir.resolve()
     refuse_unsafe(root.resolve(), site_dir)
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.building-", dir=site_dir.parent))
+    make_folder(site_dir.parent, site_dir)
+    staging = _temporary_folder(site_dir, "building")
     try:
         mkdocs_build(root.resolve(), staging, day, report)
     except SiteBuildError as error:
@@ -124,9 +129,21 @@ def build_site(
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    os.chmod(staging, 0o755)  # mkdtemp makes it private; a site is meant to be read
-    _swap(staging, site_dir)
+    try:
+        os.chmod(staging, new_folder_mode())  # mkdtemp makes it private; a site is read
+        _swap(staging, site_dir)
+    except OSError as error:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise WriteError(site_dir, "write", error) from None
     return site_dir
+
+
+def _temporary_folder(site_dir: Path, purpose: str) -> Path:
+    """Make a private folder next to *site_dir* (same file system, so renames are atomic)."""
+    try:
+        return Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.{purpose}-", dir=site_dir.parent))
+    except OSError as error:
+        raise WriteError(site_dir, "write", error) from None
 
 
 def refuse_unsafe(root: Path, site_dir: Path) -> None:
@@ -136,10 +153,19 @@ def refuse_unsafe(root: Path, site_dir: Path) -> None:
         reason = "@build.reason-kb"
     elif site_dir == root / "docs" or (root / "docs") in site_dir.parents:
         reason = "@build.reason-docs"
-    elif site_dir.is_dir() and any(site_dir.iterdir()) and not (site_dir / "sitemap.xml").is_file():
+    elif site_dir.exists() and not site_dir.is_dir():
+        reason = "@build.reason-not-folder"
+    elif site_dir.is_dir() and _has_files(site_dir) and not (site_dir / "sitemap.xml").is_file():
         reason = "@build.reason-not-site"
     if reason:
         raise SiteBuildError("build.unsafe-site-dir", site=str(site_dir), reason=reason)
+
+
+def _has_files(folder: Path) -> bool:
+    try:
+        return any(folder.iterdir())
+    except OSError as error:
+        raise WriteError(folder, "write", error) from None
 
 
 def _swap(staging: Path, site_dir: Path) -> None:
@@ -147,7 +173,12 @@ def _swap(staging: Path, site_dir: Path) -> None:
     if not site_dir.exists():
         os.replace(staging, site_dir)
         return
-    retired = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.old-", dir=site_dir.parent))
+    retired = _temporary_folder(site_dir, "old")
     os.replace(site_dir, retired / site_dir.name)
-    os.replace(staging, site_dir)
+    try:
+        os.replace(staging, site_dir)
+    except OSError:
+        os.replace(retired / site_dir.name, site_dir)  # put the old site back before reporting
+        shutil.rmtree(retired, ignore_errors=True)
+        raise
     shutil.rmtree(retired, ignore_errors=True)
