@@ -21,14 +21,9 @@ register(
         "label.kind.process": ("業務手順", "process"),
         "label.kind.tool": ("システム・道具", "tool"),
         "label.kind.checklist": ("チェックリスト", "checklist"),
-        "label.fiscal-year": ("令和{era_year}年度 ({year}年度)", "FY{year} (Reiwa {era_year})"),
-        "label.era-first": ("元", "1"),
         "label.monthly": ("毎月 {day} 日", "monthly on day {day}"),
     }
 )
-
-REIWA_FIRST_YEAR = 2019
-
 
 def zone(name: str | None, lang: str) -> str:
     """Return the printed name of a zone ('' when none)."""
@@ -39,9 +34,3 @@ def transfer(source: str, target: str, method: str, lang: str) -> str:
     """Return a transfer call-out such as `⇄ インターネット接続系 → LGWAN接続系 (無害化)`."""
     return f"⇄ {zone(source, lang)} → {zone(target, lang)} ({t(f'label.method.{method}', lang)})"
 
-
-def fiscal_year(start_year: int, lang: str) -> str:
-    """Return a fiscal year in 令和 and 西暦, e.g. 令和8年度 (2026年度)."""
-    era_year = start_year - REIWA_FIRST_YEAR + 1
-    shown = t("label.era-first", lang) if era_year == 1 else str(era_year)
-    return t("label.fiscal-year", lang, era_year=shown, year=start_year)

@@ -9,9 +9,10 @@ import datetime
 import difflib
 from dataclasses import dataclass
 
-from hikitsugi import vocabulary as labels
+from hikitsugi import vocabulary as labels  # noqa: F401 - registers the shared words
 from hikitsugi.errors import HikitsugiError, UsageError
-from hikitsugi.facts.schedule import Occurrence, fiscal_year_start, occurrences
+from hikitsugi.facts import fiscal
+from hikitsugi.facts.schedule import Occurrence, occurrences
 from hikitsugi.i18n import register, t
 from hikitsugi.model import Checklist, Contact, KnowledgeBase, Person, Runbook, add_months
 from hikitsugi.render.print.sheets import Sheet, has_checklist, review_status, sheet
@@ -300,8 +301,7 @@ def _when(occurrence: Occurrence | None, lang: str) -> str:
 
 def onboarding_pack(kb: KnowledgeBase, role: str, day: datetime.date, lang: str) -> OnboardingPack:
     """Build the onboarding pack of *role*: its runbooks in the order the fiscal year brings them."""
-    start = fiscal_year_start(day, kb.config.fiscal_year_start)
-    end = datetime.date(start.year + 1, start.month, 1) - datetime.timedelta(days=1)
+    start, end = fiscal.span(day, kb.config.fiscal_year_start)
     runbooks = [
         r
         for r in kb.runbooks.values()
@@ -331,7 +331,7 @@ def onboarding_pack(kb: KnowledgeBase, role: str, day: datetime.date, lang: str)
         role=kb.roster.role_title(role),
         role_id=role,
         section=section,
-        fiscal_year=labels.fiscal_year(start.year, lang),
+        fiscal_year=fiscal.label(start.year, lang),
         readings=tuple(rows),
         tools=tools,
         day=day,

@@ -10,7 +10,7 @@ import datetime
 from dataclasses import dataclass
 
 from hikitsugi import vocabulary as labels
-from hikitsugi.facts.schedule import fiscal_year_start
+from hikitsugi.facts import fiscal
 from hikitsugi.i18n import register, t
 from hikitsugi.model import Checklist, KnowledgeBase, Runbook
 
@@ -148,7 +148,6 @@ def sheet(kb: KnowledgeBase, item: Runbook | Checklist, day: datetime.date, lang
     else:
         groups, mode = _runbook_groups(kb, item, lang), item.checklist_mode
     status = review_status(kb, item, day)
-    first = fiscal_year_start(day, kb.config.fiscal_year_start)
     return Sheet(
         id=item.id,
         title=item.title,
@@ -160,7 +159,7 @@ def sheet(kb: KnowledgeBase, item: Runbook | Checklist, day: datetime.date, lang
         due=kb.due_on(item),
         status=status,
         status_label=t(f"sheet.status.{status}", lang),
-        fiscal_year=labels.fiscal_year(first.year, lang),
+        fiscal_year=fiscal.label_of(day, kb.config.fiscal_year_start, lang),
         groups=tuple(groups),
         source=item.source,
         site_path=site_path(item),

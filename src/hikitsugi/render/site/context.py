@@ -12,9 +12,9 @@ import jinja2
 from markupsafe import Markup
 
 from hikitsugi import model
-from hikitsugi.facts.schedule import Occurrence, active_occurrences, fiscal_year_start
+from hikitsugi.facts import fiscal
+from hikitsugi.facts.schedule import Occurrence, active_occurrences
 from hikitsugi.i18n import catalogue, placeholders, t
-from hikitsugi.model import add_months
 from hikitsugi.render import safe_markdown
 from hikitsugi.render.print.sheets import print_path
 from hikitsugi.render.site import labels as site_labels
@@ -129,8 +129,7 @@ class SiteContext:
     @cached_property
     def fiscal_occurrences(self) -> list[Occurrence]:
         """Occurrences of the active runbooks in the fiscal year of the build day."""
-        start = fiscal_year_start(self.day, self.kb.config.fiscal_year_start)
-        end = add_months(start, 12) - datetime.timedelta(days=1)
+        start, end = fiscal.span(self.day, self.kb.config.fiscal_year_start)
         return active_occurrences(self.kb, start, end)
 
     @cached_property

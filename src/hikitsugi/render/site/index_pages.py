@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from hikitsugi import model
-from hikitsugi.facts.schedule import fiscal_year_start, period
+from hikitsugi.facts import fiscal
 from hikitsugi.model import TRANSFER_METHODS, add_months
 from hikitsugi.render.site import links as site_links
 from hikitsugi.render.site.context import SiteContext, review_state
@@ -45,8 +45,7 @@ class CalendarRow:
 
 def fiscal_year(ctx: SiteContext) -> tuple[datetime.date, datetime.date]:
     """First and last day of the fiscal year that contains the build day."""
-    start = fiscal_year_start(ctx.day, ctx.kb.config.fiscal_year_start)
-    return start, add_months(start, 12) - datetime.timedelta(days=1)
+    return fiscal.span(ctx.day, ctx.kb.config.fiscal_year_start)
 
 
 def calendar_rows(ctx: SiteContext) -> tuple[list[datetime.date], list[CalendarRow]]:
@@ -103,7 +102,7 @@ def calendar_files(ctx: SiteContext) -> dict[str, bytes]:
     roles = roles_with_schedule(ctx.kb)
     if not roles:
         return {}
-    start, end = period(ctx.day, ctx.kb.config.fiscal_year_start)
+    start, end = fiscal.span(ctx.day, ctx.kb.config.fiscal_year_start)
     stamp = datetime.datetime.combine(ctx.day, datetime.time(), tzinfo=datetime.UTC)
     everything, by_role = ics_files(ctx.kb, roles, start, end, stamp=stamp, lang=ctx.lang)
     files = {site_links.calendar_file("all"): everything}
