@@ -255,16 +255,6 @@ class KnowledgeBase:
     checklists: Mapping[str, Checklist] = field(default_factory=dict)
     standards: Mapping[str, Runbook] = field(default_factory=dict)
 
-    def review_interval(self, item: Runbook | Checklist) -> Duration:
-        """Return the item's review interval, or the KB's default."""
-        return item.review_every or self.config.review_every
-
-    def due_on(self, item: Runbook | Checklist) -> datetime.date | None:
-        """Return the day the item's next review is due (None if never reviewed)."""
-        if item.reviewed_on is None:
-            return None
-        return self.review_interval(item).after(item.reviewed_on)
-
 
 def _date(text: str | None) -> datetime.date | None:
     return datetime.date.fromisoformat(text) if text else None

@@ -11,6 +11,7 @@ import pytest
 from conftest import FIXTURES
 from hikitsugi.audit import rules as audit
 from hikitsugi.check.checker import check
+from hikitsugi.facts import review
 from hikitsugi.i18n import LANGUAGES
 from hikitsugi.model import Assignment, Checklist, KnowledgeBase, Person, Roster, Runbook
 
@@ -76,7 +77,7 @@ def test_severities_follow_the_table(kb: KnowledgeBase) -> None:
 
 def test_due_day_itself_is_not_stale_and_the_next_day_is(kb: KnowledgeBase) -> None:
     item = kb.runbooks["due-today"]
-    assert kb.due_on(item) == D
+    assert review.due_on(kb, item) == D
     assert [f.rule for f in audit.stale(kb, D) if f.id == "due-today"] == []
     assert [f.rule for f in audit.due_soon(kb, D) if f.id == "due-today"] == ["due-soon"]
     next_day = D + datetime.timedelta(days=1)
@@ -86,7 +87,7 @@ def test_due_day_itself_is_not_stale_and_the_next_day_is(kb: KnowledgeBase) -> N
 
 def test_month_end_clamping(kb: KnowledgeBase) -> None:
     item = kb.runbooks["month-end"]  # reviewed 2025-08-31, every 6 months
-    assert kb.due_on(item) == datetime.date(2026, 2, 28)
+    assert review.due_on(kb, item) == datetime.date(2026, 2, 28)
     on_due = {
         f.rule for f in audit.audit(kb, datetime.date(2026, 2, 28)).findings if f.id == "month-end"
     }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from hikitsugi.facts.review import due_on
 from hikitsugi.facts.schedule import Occurrence
 from hikitsugi.i18n import register, t
 from hikitsugi.model import KnowledgeBase
@@ -71,7 +72,7 @@ register(
 
 
 def _due(kb: KnowledgeBase, duty: Duty, lang: str) -> str:
-    due = kb.due_on(duty.item)
+    due = due_on(kb, duty.item)
     return due.isoformat() if due else t("rotation.never-reviewed", lang)
 
 
@@ -187,7 +188,7 @@ def text_lines(result: RotationPlan, kb: KnowledgeBase, lang: str) -> list[str]:
 
 
 def _duty_json(kb: KnowledgeBase, duty: Duty) -> dict[str, Any]:
-    due = kb.due_on(duty.item)
+    due = due_on(kb, duty.item)
     return {
         "id": duty.item.id,
         "title": duty.item.title,

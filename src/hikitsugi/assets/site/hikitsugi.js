@@ -17,17 +17,25 @@
     return d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate());
   }
 
-  /* The banner: same rules as the audit (stale when today > due; due soon within N days). */
+  /* The review state of an item due on `due` (YYYY-MM-DD, "" if never reviewed) seen on `day`:
+   * facts/review.py `state` in the browser (tests/render/site/test_browser.py runs both). */
+  function reviewState(due, day, soon) {
+    if (!due) return "never";
+    if (day > due) return "stale";
+    var days = (Date.parse(due) - Date.parse(day)) / 86400000;
+    return days <= soon ? "due-soon" : "current";
+  }
+  window.hikitsugiReviewState = reviewState;
+
+  /* The banner, computed again from the reader's today. */
   function updateReviews() {
     var day = today();
     var banners = document.querySelectorAll("[data-hk-review]");
     for (var i = 0; i < banners.length; i++) {
       var el = banners[i], due = el.getAttribute("data-due");
       if (!due) continue;
-      var days = (Date.parse(due) - Date.parse(day)) / 86400000;
-      var soon = parseInt(el.getAttribute("data-due-soon-days"), 10);
-      var state = day > due ? "overdue" : days <= soon ? "soon" : "ok";
-      el.className = el.className.replace(/hk-review--\w+/, "hk-review--" + state);
+      var state = reviewState(due, day, parseInt(el.getAttribute("data-due-soon-days"), 10));
+      el.className = el.className.replace(/hk-review--[\w-]+/, "hk-review--" + state);
       el.setAttribute("data-state", state);
       el.textContent = el.getAttribute("data-label-" + state).replace("{due}", due);
     }

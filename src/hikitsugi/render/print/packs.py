@@ -12,10 +12,11 @@ from dataclasses import dataclass
 from hikitsugi import vocabulary as labels  # noqa: F401 - registers the shared words
 from hikitsugi.errors import HikitsugiError, UsageError
 from hikitsugi.facts import fiscal
+from hikitsugi.facts.review import review_on
 from hikitsugi.facts.schedule import Occurrence, occurrences
 from hikitsugi.i18n import register, t
 from hikitsugi.model import Checklist, Contact, KnowledgeBase, Person, Runbook, add_months
-from hikitsugi.render.print.sheets import Sheet, has_checklist, review_status, sheet
+from hikitsugi.render.print.sheets import Sheet, has_checklist, sheet
 from hikitsugi.rotation.plan import SCHEDULE_MONTHS, Duty, Leaver, handover_of
 
 register(
@@ -162,7 +163,7 @@ def find_role(kb: KnowledgeBase, role: str, lang: str) -> str:
 
 def duty_row(kb: KnowledgeBase, duty: Duty, day: datetime.date, lang: str) -> DutyRow:
     """Describe one duty with its review status on *day*."""
-    status = review_status(kb, duty.item, day)
+    review = review_on(kb, duty.item, day)
     return DutyRow(
         id=duty.item.id,
         title=duty.item.title,
@@ -170,9 +171,9 @@ def duty_row(kb: KnowledgeBase, duty: Duty, day: datetime.date, lang: str) -> Du
         relation=t(f"label.relation.{duty.relation}", lang),
         role=kb.roster.role_title(duty.role),
         reviewed_on=duty.item.reviewed_on,
-        due=kb.due_on(duty.item),
-        status=status,
-        status_label=t(f"sheet.status.{status}", lang),
+        due=review.due,
+        status=review.state,
+        status_label=t(f"sheet.status.{review.state}", lang),
     )
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from hikitsugi import vocabulary as labels
 from hikitsugi.facts import fiscal
+from hikitsugi.facts.review import review_on
 from hikitsugi.i18n import register, t
 from hikitsugi.model import Checklist, KnowledgeBase, Runbook
 
@@ -85,18 +86,6 @@ def site_path(item: Runbook | Checklist) -> str:
     return print_path("checklists", item.id)
 
 
-def review_status(kb: KnowledgeBase, item: Runbook | Checklist, day: datetime.date) -> str:
-    """Return current | due-soon | stale | never for *item* on *day* (format v1's rules)."""
-    due = kb.due_on(item)
-    if due is None:
-        return "never"
-    if day > due:
-        return "stale"
-    if (due - day).days <= kb.config.due_soon_days:
-        return "due-soon"
-    return "current"
-
-
 def has_checklist(item: Runbook | Checklist) -> bool:
     """Say whether *item* prints as a checklist (it has at least one line)."""
     if isinstance(item, Checklist):
@@ -147,7 +136,7 @@ def sheet(kb: KnowledgeBase, item: Runbook | Checklist, day: datetime.date, lang
         groups, mode = _checklist_groups(kb, item, lang), item.mode
     else:
         groups, mode = _runbook_groups(kb, item, lang), item.checklist_mode
-    status = review_status(kb, item, day)
+    review = review_on(kb, item, day)
     return Sheet(
         id=item.id,
         title=item.title,
@@ -156,9 +145,9 @@ def sheet(kb: KnowledgeBase, item: Runbook | Checklist, day: datetime.date, lang
         mode=mode,
         mode_label=t(f"label.mode.{mode}", lang),
         reviewed_on=item.reviewed_on,
-        due=kb.due_on(item),
-        status=status,
-        status_label=t(f"sheet.status.{status}", lang),
+        due=review.due,
+        status=review.state,
+        status_label=t(f"sheet.status.{review.state}", lang),
         fiscal_year=fiscal.label_of(day, kb.config.fiscal_year_start, lang),
         groups=tuple(groups),
         source=item.source,

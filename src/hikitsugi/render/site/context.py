@@ -24,33 +24,6 @@ from hikitsugi.rotation.plan import leaving_assignments, window_end
 
 
 @dataclass(frozen=True)
-class Review:
-    """The review state of an item on a day: ok | soon | overdue | never."""
-
-    state: str
-    reviewed_on: datetime.date | None
-    due: datetime.date | None
-    due_soon_days: int
-
-
-def review_state(
-    kb: model.KnowledgeBase, item: model.Runbook | model.Checklist, day: datetime.date
-) -> Review:
-    """Classify the item's review on *day* as format v1's stale / due-soon rules do."""
-    due = kb.due_on(item)
-    soon = kb.config.due_soon_days
-    if due is None:
-        state = "never"
-    elif day > due:
-        state = "overdue"
-    elif (due - day).days <= soon:
-        state = "soon"
-    else:
-        state = "ok"
-    return Review(state, item.reviewed_on, due, soon)
-
-
-@dataclass(frozen=True)
 class Leaving:
     """A holder who leaves a post on *last_day*, and the path of their handover pack if any."""
 

@@ -8,9 +8,10 @@ from dataclasses import dataclass
 
 from hikitsugi import model
 from hikitsugi.facts import fiscal
+from hikitsugi.facts.review import review_on
 from hikitsugi.model import TRANSFER_METHODS, add_months
 from hikitsugi.render.site import links as site_links
-from hikitsugi.render.site.context import SiteContext, review_state
+from hikitsugi.render.site.context import SiteContext
 
 
 def _by_title(runbooks: list[model.Runbook]) -> list[model.Runbook]:
@@ -21,7 +22,7 @@ def render_kind_list(ctx: SiteContext, kind: str) -> str:
     """Return the list of processes or tools, with owner and review state."""
     name = "processes" if kind == "process" else "tools"
     runbooks = _by_title([r for r in ctx.kb.runbooks.values() if r.kind == kind])
-    rows = [(r, review_state(ctx.kb, r, ctx.day)) for r in runbooks]
+    rows = [(r, review_on(ctx.kb, r, ctx.day)) for r in runbooks]
     return ctx.render(
         "list.html.j2", site_links.list_page(name), title=ctx.label(f"site.page.{name}"), rows=rows
     )

@@ -33,9 +33,9 @@ register(
         "site.h.zones": ("ネットワーク区分", "Zones"),
         "site.vacant": ("空席", "vacant"),
         "site.none": ("なし", "none"),
-        "site.review.ok": ("見直し済み(次回 {due} まで)", "Reviewed (next review due {due})"),
-        "site.review.soon": ("見直し期限が近づいています({due})", "Review due soon ({due})"),
-        "site.review.overdue": (
+        "site.review.current": ("見直し済み(次回 {due} まで)", "Reviewed (next review due {due})"),
+        "site.review.due-soon": ("見直し期限が近づいています({due})", "Review due soon ({due})"),
+        "site.review.stale": (
             "見直し期限を過ぎています({due})。内容が古い可能性があります",
             "Review overdue since {due}: this page may be out of date",
         ),
