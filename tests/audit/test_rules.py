@@ -200,7 +200,7 @@ def test_findings_point_at_the_file_and_line_of_the_id(kb: KnowledgeBase) -> Non
 
 def _tiny_kb(until: datetime.date | None, **changes: object) -> KnowledgeBase:
     """One runbook due on D, owned by a post whose only holder stays until *until*."""
-    from hikitsugi.model import Config
+    from hikitsugi.resolve.build import config_from
 
     person = Person("p", "P", (Assignment("r", datetime.date(2020, 4, 1), until),))
     runbook = Runbook(
@@ -215,7 +215,7 @@ def _tiny_kb(until: datetime.date | None, **changes: object) -> KnowledgeBase:
     )
     base = KnowledgeBase(
         root=Path("."),
-        config=Config(organization="x", due_soon_days=0, handover_window_days=0),
+        config=config_from({"organization": "x", "due_soon_days": 0, "handover_window_days": 0}),
         roster=Roster({}, (person,)),
         runbooks={"a": runbook},
     )

@@ -17,6 +17,7 @@ from hikitsugi.check.problems import ERROR, INFO, Problem, format_path
 from hikitsugi.check.schema_messages import schema_problems
 from hikitsugi.errors import KnowledgeBaseError
 from hikitsugi.i18n import register
+from hikitsugi.resolve import build
 from hikitsugi.resolve.merge import DocumentLocator, Locator
 
 CONFIG_FILE = "hikitsugi.yml"
@@ -467,16 +468,18 @@ def _source(area: str, relpath: str, raw: bytes, entry: tuple[Any, ...]) -> _Sou
 def _config(source: _Source | None) -> model.Config:
     data = source.data if source and source.data else {}
     if source is None or not source.problems:
-        return model.config_from(data)
+        return build.config_from(data)
     organization = data.get("organization")
-    return model.Config(organization=organization if isinstance(organization, str) else "")
+    return build.config_from(
+        {"organization": organization if isinstance(organization, str) else ""}
+    )
 
 
 def _roster(source: _Source | None) -> model.Roster | None:
     """Build the roster; None when it has errors (role references are then not checked)."""
     if source is None or source.data is None or any(p.severity == ERROR for p in source.problems):
         return None
-    return model.roster_from(source.data)
+    return build.roster_from(source.data)
 
 
 def has_errors(problems: Iterable[Problem]) -> bool:
