@@ -10,8 +10,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-ZONES = ("mynumber", "lgwan", "internet", "paper")
-TRANSFER_METHODS = ("sanitize", "media", "rekey", "integration")
 _DURATION = re.compile(r"^([1-9][0-9]*) (day|week|month|year)s?$")
 
 

@@ -9,7 +9,7 @@ import datetime
 import difflib
 from dataclasses import dataclass
 
-from hikitsugi import vocabulary as labels  # noqa: F401 - registers the shared words
+from hikitsugi import vocabulary
 from hikitsugi.errors import HikitsugiError, UsageError
 from hikitsugi.facts import fiscal
 from hikitsugi.facts.review import review_on
@@ -167,13 +167,13 @@ def duty_row(kb: KnowledgeBase, duty: Duty, day: datetime.date, lang: str) -> Du
     return DutyRow(
         id=duty.item.id,
         title=duty.item.title,
-        kind=t(f"label.kind.{duty.kind}", lang),
-        relation=t(f"label.relation.{duty.relation}", lang),
+        kind=vocabulary.word("kind", duty.kind, lang),
+        relation=vocabulary.word("relation", duty.relation, lang),
         role=kb.roster.role_title(duty.role),
         reviewed_on=duty.item.reviewed_on,
         due=review.due,
         status=review.state,
-        status_label=t(f"sheet.status.{review.state}", lang),
+        status_label=vocabulary.word("review", review.state, lang),
     )
 
 
@@ -232,10 +232,15 @@ def schedule_rows(found: tuple[Occurrence, ...], lang: str) -> tuple[tuple[str, 
             span = (
                 f"{group[0].start} 〜 {group[-1].start}" if len(group) > 1 else str(group[0].start)
             )
-            day = max(o.start.day for o in group)  # the 31st shows as 28 in February
-            when = t("label.monthly", lang, day=day) + f" ({span})"
+            when = _monthly(occurrence, lang) + f" ({span})"
             rows.append((occurrence.start, when, occurrence.label, occurrence.runbook.title))
     return tuple((when, label, title) for _, when, label, title in rows)
+
+
+def _monthly(occurrence: Occurrence, lang: str) -> str:
+    """毎月10日 / 毎月末日: the entry's day, not the day it fell on this month (31 → 30 in April)."""
+    day = occurrence.entry.monthly if occurrence.entry and occurrence.entry.monthly else None
+    return vocabulary.monthly(day or occurrence.start.day, lang)
 
 
 def _successor_names(kb: KnowledgeBase, leaver: Leaver, to: Person | None) -> str:
@@ -294,7 +299,7 @@ def _when(occurrence: Occurrence | None, lang: str) -> str:
     if occurrence is None:
         return ""
     if occurrence.monthly:
-        return t("label.monthly", lang, day=occurrence.start.day)
+        return _monthly(occurrence, lang)
     if occurrence.start == occurrence.end:
         return f"{occurrence.start.month}/{occurrence.start.day}"
     return f"{occurrence.start.month}/{occurrence.start.day}〜{occurrence.end.month}/{occurrence.end.day}"

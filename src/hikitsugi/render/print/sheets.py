@@ -18,10 +18,6 @@ from hikitsugi.model import Checklist, KnowledgeBase, Runbook
 register(
     {
         "sheet.extra-group": ("全体の確認", "Overall checks"),
-        "sheet.status.current": ("最新", "current"),
-        "sheet.status.due-soon": ("見直し期限間近", "review due soon"),
-        "sheet.status.stale": ("見直し期限切れ", "review overdue"),
-        "sheet.status.never": ("未見直し", "never reviewed"),
     }
 )
 
@@ -143,11 +139,11 @@ def sheet(kb: KnowledgeBase, item: Runbook | Checklist, day: datetime.date, lang
         organization=kb.config.organization,
         owner=kb.roster.role_title(item.owner) if item.owner else "",
         mode=mode,
-        mode_label=t(f"label.mode.{mode}", lang),
+        mode_label=labels.word("mode", mode, lang),
         reviewed_on=item.reviewed_on,
         due=review.due,
         status=review.state,
-        status_label=t(f"sheet.status.{review.state}", lang),
+        status_label=labels.word("review", review.state, lang),
         fiscal_year=fiscal.label_of(day, kb.config.fiscal_year_start, lang),
         groups=tuple(groups),
         source=item.source,

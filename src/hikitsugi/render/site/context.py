@@ -11,13 +11,13 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from hikitsugi import model
+import hikitsugi.render.site.labels  # noqa: F401 - registers the site's labels
+from hikitsugi import model, vocabulary
 from hikitsugi.facts import fiscal
 from hikitsugi.facts.schedule import Occurrence, active_occurrences
 from hikitsugi.i18n import catalogue, placeholders, t
 from hikitsugi.render import safe_markdown
 from hikitsugi.render.print.sheets import print_path
-from hikitsugi.render.site import labels as site_labels
 from hikitsugi.render.site import links as site_links
 from hikitsugi.render.templates import environment
 from hikitsugi.rotation.plan import leaving_assignments, window_end
@@ -111,11 +111,11 @@ class SiteContext:
         plain = {
             key: t(key, self.lang)
             for key, texts in catalogue().items()
-            if key.startswith("site.") and not placeholders(texts["ja"])
+            if key.startswith(("site.", "word.")) and not placeholders(texts["ja"])
         }
-        zones: dict[str | None, str] = {z: plain[key] for z, key in site_labels.ZONE_KEYS.items()}
-        zones[None] = plain["site.zone.none"]
-        methods = {m: plain[key] for m, key in site_labels.METHOD_KEYS.items()}
+        zones: dict[str | None, str] = {z: vocabulary.zone(z, self.lang) for z in vocabulary.ZONES}
+        zones[None] = plain["word.zone.none"]
+        methods = {m: vocabulary.word("method", m, self.lang) for m in vocabulary.TRANSFER_METHODS}
         return {"L": _Labels(plain), "Z": zones, "M": methods}
 
     def post(self, role: str | None) -> Markup:
@@ -136,6 +136,7 @@ class SiteContext:
             P=self.post,
             front_matter=front_matter,
             rb_page=site_links.runbook_page,
+            monthly=lambda day: vocabulary.monthly(day, self.lang),
             **self.labels,
             **values,
         )

@@ -9,9 +9,10 @@ from dataclasses import dataclass
 from hikitsugi import model
 from hikitsugi.facts import fiscal
 from hikitsugi.facts.review import review_on
-from hikitsugi.model import TRANSFER_METHODS, add_months
+from hikitsugi.model import add_months
 from hikitsugi.render.site import links as site_links
 from hikitsugi.render.site.context import SiteContext
+from hikitsugi.vocabulary import TRANSFER_METHODS
 
 
 def _by_title(runbooks: list[model.Runbook]) -> list[model.Runbook]:

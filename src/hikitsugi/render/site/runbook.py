@@ -7,10 +7,10 @@ from typing import Any
 
 from hikitsugi import model
 from hikitsugi.facts.review import review_on
-from hikitsugi.model import ZONES
 from hikitsugi.render.site import links as site_links
 from hikitsugi.render.site import standards as site_standards
 from hikitsugi.render.site.context import SiteContext
+from hikitsugi.vocabulary import ZONES
 
 
 @dataclass(frozen=True)
