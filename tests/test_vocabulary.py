@@ -134,6 +134,7 @@ def test_statuses_read_the_same_in_lists_and_pages(
         word = vocabulary.word("status", status, lang)
         assert word in site[f"runbooks/{runbook.id}.md"]
         assert runbook.kind != "process" or word in processes
+        assert f'"{status}":"{word}"' in site["assets/hikitsugi/search-index.js"]  # search results
 
 
 def test_severities_read_the_same_on_the_status_page_and_in_the_audit(

@@ -7,9 +7,7 @@
   var base = here.replace(/assets\/hikitsugi\/hikitsugi\.js(?:[?#].*)?$/, "");
   var FIELD_WEIGHTS = [10, 6, 4, 1]; // title, tags, summary, other
   var STEP_WEIGHT = 2.5;
-  var WHOLE_WEIGHT = 3;
-  var STATUS = /^en/.test(document.documentElement.lang) ? { draft: "draft", retired: "retired" }
-    : { draft: "下書き", retired: "廃止" }; // the runbook's text as one field: a query's parts may sit in different fields
+  var WHOLE_WEIGHT = 3; // the runbook's text as one field: a query's parts may sit in different fields
 
   function pad(n) { return (n < 10 ? "0" : "") + n; }
   function today() {
@@ -160,6 +158,7 @@
   function show(list, results) {
     list.textContent = "";
     var limit = Math.min(results.length, 20);
+    var STATUS = window.HIKITSUGI_SEARCH_INDEX.statuses || {}; // the vocabulary's words, from the build
     for (var i = 0; i < limit; i++) {
       var r = results[i], li = el("li", "hk-result");
       var status = STATUS[r.doc.s] && r.doc.t.indexOf(STATUS[r.doc.s]) < 0 ? " (" + STATUS[r.doc.s] + ")" : "";
