@@ -1,4 +1,8 @@
-"""Frozen dataclasses for a checked knowledge base: what every later stage reads."""
+"""Frozen dataclasses for a checked knowledge base: what every later stage reads.
+
+resolve/build.py builds them; facts/ decides what they mean on a day. Duration and add_months
+stay here: Duration is a field type of the model, and both are pure value arithmetic.
+"""
 
 from __future__ import annotations
 
