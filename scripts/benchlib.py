@@ -6,9 +6,10 @@ import random
 import shutil
 from pathlib import Path
 
+from hikitsugi.vocabulary import TRANSFER_METHODS as METHODS
+from hikitsugi.vocabulary import ZONES
+
 ROLES = [f"post-{i}" for i in range(12)]
-ZONES = ["mynumber", "lgwan", "internet", "paper"]
-METHODS = ["sanitize", "media", "rekey", "integration"]
 WORDS = [
     "学童クラブ",
     "入所申請",

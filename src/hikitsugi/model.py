@@ -1,4 +1,8 @@
-"""Frozen dataclasses for a checked knowledge base: what every later stage reads."""
+"""Frozen dataclasses for a checked knowledge base: what every later stage reads.
+
+resolve/build.py builds them; facts/ decides what they mean on a day. Duration and add_months
+stay here: Duration is a field type of the model, and both are pure value arithmetic.
+"""
 
 from __future__ import annotations
 
@@ -10,8 +14,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-ZONES = ("mynumber", "lgwan", "internet", "paper")
-TRANSFER_METHODS = ("sanitize", "media", "rekey", "integration")
 _DURATION = re.compile(r"^([1-9][0-9]*) (day|week|month|year)s?$")
 
 
@@ -53,14 +55,16 @@ def add_months(day: datetime.date, months: int) -> datetime.date:
 
 @dataclass(frozen=True)
 class Config:
+    """hikitsugi.yml; its defaults are the schema's (resolve/build.py config_from fills them in)."""
+
     organization: str
-    language: str = "ja"
-    review_every: Duration = Duration(12, "month")
-    due_soon_days: int = 30
-    handover_window_days: int = 60
-    fiscal_year_start: int = 4
-    max_file_bytes: int = 1024 * 1024
-    standards_paths: tuple[str, ...] = ()
+    language: str
+    review_every: Duration
+    due_soon_days: int
+    handover_window_days: int
+    fiscal_year_start: int
+    max_file_bytes: int
+    standards_paths: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -254,164 +258,3 @@ class KnowledgeBase:
     runbooks: Mapping[str, Runbook] = field(default_factory=dict)
     checklists: Mapping[str, Checklist] = field(default_factory=dict)
     standards: Mapping[str, Runbook] = field(default_factory=dict)
-
-    def review_interval(self, item: Runbook | Checklist) -> Duration:
-        """Return the item's review interval, or the KB's default."""
-        return item.review_every or self.config.review_every
-
-    def due_on(self, item: Runbook | Checklist) -> datetime.date | None:
-        """Return the day the item's next review is due (None if never reviewed)."""
-        if item.reviewed_on is None:
-            return None
-        return self.review_interval(item).after(item.reviewed_on)
-
-
-def _date(text: str | None) -> datetime.date | None:
-    return datetime.date.fromisoformat(text) if text else None
-
-
-def _month_day(text: str | None) -> tuple[int, int] | None:
-    if not text:
-        return None
-    month, day = text.split("-")
-    return int(month), int(day)
-
-
-def _duration(text: str | None) -> Duration | None:
-    return Duration.parse(text) if text else None
-
-
-def config_from(data: Mapping[str, Any]) -> Config:
-    """Build Config from valid hikitsugi.yml data."""
-    return Config(
-        organization=data.get("organization", ""),
-        language=data.get("language", "ja"),
-        review_every=_duration(data.get("review_every")) or Duration(12, "month"),
-        due_soon_days=data.get("due_soon_days", 30),
-        handover_window_days=data.get("handover_window_days", 60),
-        fiscal_year_start=data.get("fiscal_year_start", 4),
-        max_file_bytes=data.get("max_file_bytes", 1024 * 1024),
-        standards_paths=tuple(data.get("standards_paths", ())),
-    )
-
-
-def roster_from(data: Mapping[str, Any]) -> Roster:
-    """Build Roster from valid roster.yml data."""
-    roles = {r["id"]: Role(r["id"], r["title"], r.get("section")) for r in data.get("roles", [])}
-    people = tuple(
-        Person(
-            p["id"],
-            p["name"],
-            tuple(
-                Assignment(a["role"], _date(a["from"]), _date(a.get("until")))  # type: ignore[arg-type]
-                for a in p.get("assignments", [])
-            ),
-        )
-        for p in data.get("people", [])
-    )
-    return Roster(roles, people)
-
-
-def _step(data: Mapping[str, Any]) -> Step:
-    transfer = data.get("transfer")
-    return Step(
-        id=data["id"],
-        title=data.get("title", data["id"]),
-        zone=data.get("zone"),
-        role=data.get("role"),
-        detail=data.get("detail"),
-        check=data.get("check"),
-        caution=data.get("caution"),
-        transfer=Transfer(transfer["from"], transfer["to"], transfer["method"])
-        if transfer
-        else None,
-    )
-
-
-def _header(data: Mapping[str, Any], source: str, line: int) -> dict[str, Any]:
-    """The fields every Runbook gets: identity, ownership, review and references."""
-    return {
-        "id": data["id"],
-        "title": data["title"],
-        "kind": data["kind"],
-        "summary": data["summary"],
-        "source": source,
-        "line": line,
-        "status": data.get("status", "active"),
-        "owner": data.get("owner"),
-        "deputies": tuple(data.get("deputies", ())),
-        "reviewed_on": _date(data.get("reviewed_on")),
-        "review_every": _duration(data.get("review_every")),
-        "uses": tuple(data.get("uses", ())),
-        "related": tuple(data.get("related", ())),
-        "extends": data.get("extends"),
-        "data": data,
-    }
-
-
-def runbook_outline(data: Mapping[str, Any], source: str, line: int = 1) -> Runbook:
-    """Build a Runbook with only what the audit reads (no steps or detail sections): cheap."""
-    return Runbook(**_header(data, source, line))
-
-
-def runbook_from(
-    data: Mapping[str, Any],
-    source: str,
-    line: int = 1,
-    *,
-    standard: bool = False,
-    local_data: Mapping[str, Any] | None = None,
-) -> Runbook:
-    """Build Runbook from valid (resolved) runbook data."""
-    checklist = data.get("checklist") or {}
-    return Runbook(
-        **_header(data, source, line),
-        tags=tuple(data.get("tags", ())),
-        schedule=tuple(
-            ScheduleEntry(
-                e["label"], _month_day(e.get("from")), _month_day(e.get("until")), e.get("monthly")
-            )
-            for e in data.get("schedule", ())
-        ),
-        legal_basis=tuple(
-            LegalBasis(b["title"], b.get("article"), b.get("url"))
-            for b in data.get("legal_basis", ())
-        ),
-        steps=tuple(_step(s) for s in data.get("steps", ())),
-        checklist_mode=checklist.get("mode", "do-confirm"),
-        checklist_items=tuple(checklist.get("items", ())),
-        contacts=tuple(Contact(**c) for c in data.get("contacts", ())),
-        accounts=tuple(Account(**a) for a in data.get("accounts", ())),
-        troubleshooting=tuple(Trouble(**t) for t in data.get("troubleshooting", ())),
-        open_issues=tuple(
-            OpenIssue(_date(i["since"]), i["text"]) for i in data.get("open_issues", ())
-        ),  # type: ignore[arg-type]
-        history=tuple(
-            HistoryEntry(_date(h["date"]), h["change"], h.get("by"))
-            for h in data.get("history", ())
-        ),  # type: ignore[arg-type]
-        is_standard=standard,
-        local_data=local_data,
-    )
-
-
-def checklist_from(data: Mapping[str, Any], source: str, line: int = 1) -> Checklist:
-    """Build Checklist from valid checklist data."""
-    items = tuple(
-        ChecklistItem(item)
-        if isinstance(item, str)
-        else ChecklistItem(item["text"], item.get("role"))
-        for item in data["items"]
-    )
-    return Checklist(
-        id=data["id"],
-        title=data["title"],
-        items=items,
-        source=source,
-        line=line,
-        owner=data.get("owner"),
-        mode=data.get("mode", "do-confirm"),
-        reviewed_on=_date(data.get("reviewed_on")),
-        review_every=_duration(data.get("review_every")),
-        data=data,
-    )

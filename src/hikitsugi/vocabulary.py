@@ -1,47 +1,131 @@
-"""Words that printouts and rotation reports share: zones, modes, relations, fiscal years."""
+"""The one set of words for the format's values, in Japanese and English.
+
+Zones, transfer methods, runbook kinds, statuses, review states, severities, checklist modes,
+relations to a post, and monthly days: the site, the printouts and every CLI report say them
+with these words (message keys `word.<group>.<value>`). The values themselves are the JSON
+Schema's enums (and facts/review.py's states); tests/test_vocabulary.py holds them equal.
+"""
 
 from __future__ import annotations
 
+from typing import Any
+
+from hikitsugi import schema
+from hikitsugi.facts import review
 from hikitsugi.i18n import register, t
+
+
+def _enum(filename: str, *path: str) -> tuple[str, ...]:
+    node: Any = schema.raw(filename)
+    for part in path:
+        node = node[part]
+    return tuple(node["enum"])
+
+
+ZONES = _enum("common.schema.json", "$defs", "zone")
+TRANSFER_METHODS = _enum(
+    "runbook.schema.json", "$defs", "step", "properties", "transfer", "properties", "method"
+)
+KINDS = (*_enum("runbook.schema.json", "properties", "kind"), "checklist")
+STATUSES = _enum("runbook.schema.json", "properties", "status")
+MODES = _enum("checklist.schema.json", "properties", "mode")
+SEVERITIES = ("error", "warning", "info")  # info: the audit's notes, never a finding
+RELATIONS = ("owner", "deputy")
+
+WORDS: dict[str, dict[str, tuple[str, str]]] = {
+    "zone": {
+        "mynumber": ("マイナンバー利用事務系", "My Number network"),
+        "lgwan": ("LGWAN接続系", "LGWAN network"),
+        "internet": ("インターネット接続系", "Internet network"),
+        "paper": ("紙・窓口", "Paper / counter"),
+    },
+    "method": {
+        "sanitize": ("無害化", "sanitised"),
+        "media": ("許可された記録媒体", "approved media"),
+        "rekey": ("手入力による再入力", "re-keyed by hand"),
+        "integration": ("システム連携", "system integration"),
+    },
+    "kind": {
+        "process": ("業務手順", "process"),
+        "tool": ("システム・ツール", "tool"),
+        "checklist": ("チェックリスト", "checklist"),
+    },
+    "status": {
+        "draft": ("下書き", "draft"),
+        "active": ("運用中", "active"),
+        "retired": ("廃止", "retired"),
+    },
+    "review": {
+        review.CURRENT: ("見直し済み", "reviewed"),
+        review.DUE_SOON: ("見直し期限間近", "review due soon"),
+        review.STALE: ("見直し期限切れ", "review overdue"),
+        review.NEVER: ("未見直し", "never reviewed"),
+    },
+    "severity": {
+        "error": ("エラー", "error"),
+        "warning": ("警告", "warning"),
+        "info": ("参考", "info"),
+    },
+    "mode": {
+        "read-do": ("読み上げながら実施 (READ-DO)", "READ-DO (read, then do)"),
+        "do-confirm": ("実施後に確認 (DO-CONFIRM)", "DO-CONFIRM (do, then confirm)"),
+    },
+    "relation": {
+        "owner": ("所有", "owner"),
+        "deputy": ("副担当", "deputy"),
+    },
+}
+VALUES = {
+    "zone": ZONES,
+    "method": TRANSFER_METHODS,
+    "kind": KINDS,
+    "status": STATUSES,
+    "review": review.STATES,
+    "severity": SEVERITIES,
+    "mode": MODES,
+    "relation": RELATIONS,
+}
 
 register(
     {
-        "label.zone.mynumber": ("マイナンバー利用事務系", "My Number network"),
-        "label.zone.lgwan": ("LGWAN接続系", "LGWAN network"),
-        "label.zone.internet": ("インターネット接続系", "Internet network"),
-        "label.zone.paper": ("紙・窓口", "Paper / counter"),
-        "label.method.sanitize": ("無害化", "sanitised"),
-        "label.method.media": ("許可された記録媒体", "approved media"),
-        "label.method.rekey": ("手入力で再入力", "re-keyed by hand"),
-        "label.method.integration": ("システム連携", "system link"),
-        "label.mode.read-do": ("READ-DO (読み上げながら実施)", "READ-DO (read, then do)"),
-        "label.mode.do-confirm": ("DO-CONFIRM (実施後に確認)", "DO-CONFIRM (do, then confirm)"),
-        "label.relation.owner": ("所有", "owner"),
-        "label.relation.deputy": ("副担当", "deputy"),
-        "label.kind.process": ("業務手順", "process"),
-        "label.kind.tool": ("システム・道具", "tool"),
-        "label.kind.checklist": ("チェックリスト", "checklist"),
-        "label.fiscal-year": ("令和{era_year}年度 ({year}年度)", "FY{year} (Reiwa {era_year})"),
-        "label.era-first": ("元", "1"),
-        "label.monthly": ("毎月 {day} 日", "monthly on day {day}"),
+        f"word.{group}.{value}": words
+        for group, values in WORDS.items()
+        for value, words in values.items()
+    }
+)
+register(
+    {
+        "word.zone.none": ("(区分なし)", "(no zone)"),
+        "word.monthly": ("毎月{day}日", "monthly on day {day}"),
+        # 29 and 30: February is shorter, and the format moves them to its last day
+        "word.monthly-february": (
+            "毎月{day}日、2月は末日",
+            "monthly on day {day}, in February its last day",
+        ),
+        "word.monthly-last": ("毎月末日", "monthly on the last day"),
     }
 )
 
-REIWA_FIRST_YEAR = 2019
+
+def word(group: str, value: str, lang: str) -> str:
+    """Return the word for *value* of *group* (zone, method, kind, status, review, ...)."""
+    return t(f"word.{group}.{value}", lang)
 
 
 def zone(name: str | None, lang: str) -> str:
-    """Return the printed name of a zone ('' when none)."""
-    return t(f"label.zone.{name}", lang) if name else ""
+    """Return the name of a zone ('' when none)."""
+    return word("zone", name, lang) if name else ""
 
 
 def transfer(source: str, target: str, method: str, lang: str) -> str:
     """Return a transfer call-out such as `⇄ インターネット接続系 → LGWAN接続系 (無害化)`."""
-    return f"⇄ {zone(source, lang)} → {zone(target, lang)} ({t(f'label.method.{method}', lang)})"
+    return f"⇄ {zone(source, lang)} → {zone(target, lang)} ({word('method', method, lang)})"
 
 
-def fiscal_year(start_year: int, lang: str) -> str:
-    """Return a fiscal year in 令和 and 西暦, e.g. 令和8年度 (2026年度)."""
-    era_year = start_year - REIWA_FIRST_YEAR + 1
-    shown = t("label.era-first", lang) if era_year == 1 else str(era_year)
-    return t("label.fiscal-year", lang, era_year=shown, year=start_year)
+def monthly(day: int, lang: str) -> str:
+    """Name a `monthly: day` entry: 毎月10日; 31 is 毎月末日, as every shorter month runs to its end."""
+    if day >= 31:
+        return t("word.monthly-last", lang)
+    if day >= 29:
+        return t("word.monthly-february", lang, day=day)
+    return t("word.monthly", lang, day=day)

@@ -11,6 +11,7 @@ import pytest
 from conftest import FIXTURES
 from hikitsugi.audit import rules as audit
 from hikitsugi.check.checker import check
+from hikitsugi.facts import review
 from hikitsugi.i18n import LANGUAGES
 from hikitsugi.model import Assignment, Checklist, KnowledgeBase, Person, Roster, Runbook
 
@@ -77,7 +78,7 @@ def test_severities_follow_the_table(kb: KnowledgeBase) -> None:
 
 def test_due_day_itself_is_not_stale_and_the_next_day_is(kb: KnowledgeBase) -> None:
     item = kb.runbooks["due-today"]
-    assert kb.due_on(item) == D
+    assert review.due_on(kb, item) == D
     assert [f.rule for f in audit.stale(kb, D) if f.id == "due-today"] == []
     assert [f.rule for f in audit.due_soon(kb, D) if f.id == "due-today"] == ["due-soon"]
     next_day = D + datetime.timedelta(days=1)
@@ -87,7 +88,7 @@ def test_due_day_itself_is_not_stale_and_the_next_day_is(kb: KnowledgeBase) -> N
 
 def test_month_end_clamping(kb: KnowledgeBase) -> None:
     item = kb.runbooks["month-end"]  # reviewed 2025-08-31, every 6 months
-    assert kb.due_on(item) == datetime.date(2026, 2, 28)
+    assert review.due_on(kb, item) == datetime.date(2026, 2, 28)
     on_due = {
         f.rule for f in audit.audit(kb, datetime.date(2026, 2, 28)).findings if f.id == "month-end"
     }
@@ -200,7 +201,7 @@ def test_findings_point_at_the_file_and_line_of_the_id(kb: KnowledgeBase) -> Non
 
 def _tiny_kb(until: datetime.date | None, **changes: object) -> KnowledgeBase:
     """One runbook due on D, owned by a post whose only holder stays until *until*."""
-    from hikitsugi.model import Config
+    from hikitsugi.resolve.build import config_from
 
     person = Person("p", "P", (Assignment("r", datetime.date(2020, 4, 1), until),))
     runbook = Runbook(
@@ -215,7 +216,7 @@ def _tiny_kb(until: datetime.date | None, **changes: object) -> KnowledgeBase:
     )
     base = KnowledgeBase(
         root=Path("."),
-        config=Config(organization="x", due_soon_days=0, handover_window_days=0),
+        config=config_from({"organization": "x", "due_soon_days": 0, "handover_window_days": 0}),
         roster=Roster({}, (person,)),
         runbooks={"a": runbook},
     )

@@ -18,12 +18,12 @@ from hikitsugi.facts.duties import (
 from hikitsugi.model import (
     Account,
     Checklist,
-    Config,
     KnowledgeBase,
     OpenIssue,
     Roster,
     Runbook,
 )
+from hikitsugi.resolve.build import config_from
 
 D = datetime.date
 
@@ -54,7 +54,7 @@ def kb() -> KnowledgeBase:
     checklists = {"cl": Checklist("cl", "CL", (), "checklists/cl.yml", owner="r")}
     return KnowledgeBase(
         root=Path("."),
-        config=Config(organization="x"),
+        config=config_from({"organization": "x"}),
         roster=Roster(),
         runbooks={r.id: r for r in runbooks},
         checklists=checklists,

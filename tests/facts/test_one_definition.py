@@ -14,22 +14,22 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from hikitsugi import vocabulary
 from hikitsugi.audit.rules import owner_leaving
-from hikitsugi.i18n import t
 from hikitsugi.model import (
     Assignment,
     Checklist,
-    Config,
     KnowledgeBase,
     Person,
     Role,
     Roster,
     Runbook,
 )
+from hikitsugi.render.paths import print_path
 from hikitsugi.render.print.documents import handover_pack_people
 from hikitsugi.render.print.packs import handover_pack
-from hikitsugi.render.print.sheets import print_path
 from hikitsugi.render.site.context import SiteContext
+from hikitsugi.resolve.build import config_from
 from hikitsugi.rotation.plan import plan
 
 BASE = datetime.date(2026, 4, 1)
@@ -84,7 +84,7 @@ def cases(draw: st.DrawFn) -> tuple[KnowledgeBase, datetime.date]:
     window = draw(st.integers(0, 90))
     kb = KnowledgeBase(
         root=Path("."),
-        config=Config(organization="x", handover_window_days=window),
+        config=config_from({"organization": "x", "handover_window_days": window}),
         roster=Roster({r: Role(r, r.upper()) for r in ROLES}, people),
         runbooks={r.id: r for r in RUNBOOKS},
         checklists={c.id: c for c in CHECKLISTS},
@@ -160,7 +160,7 @@ def test_every_output_agrees_with_one_definition_of_leaving(
     }
 
     # each pack hands over at least what rotation says the person's leaving posts own
-    owner = t("label.relation.owner", "ja")
+    owner = vocabulary.word("relation", "owner", "ja")
     for person in packs:
         pack = handover_pack(kb, person, day, "ja")
         in_pack = {row.id for row in pack.duties if row.relation == owner}

@@ -8,7 +8,7 @@ import json
 from typing import Any, TextIO
 
 from hikitsugi.audit.rules import Finding
-from hikitsugi.audit.view import AuditView, people_text
+from hikitsugi.audit.view import AuditView, people_text, rule_label, severity_label
 from hikitsugi.i18n import t
 
 JSON_VERSION = 1
@@ -152,8 +152,8 @@ def csv_text(view: AuditView, lang: str) -> str:
         writer.writerow(
             [
                 finding.rule,
-                t(f"audit.label.{finding.rule}", lang),
-                t(f"audit.severity.{finding.severity}", lang),
+                rule_label(finding.rule, lang),
+                severity_label(finding.severity, lang),
                 finding.id,
                 finding.title,
                 finding.file,

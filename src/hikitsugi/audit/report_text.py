@@ -5,12 +5,19 @@ from __future__ import annotations
 from typing import TextIO
 
 from hikitsugi.audit.rules import Finding
-from hikitsugi.audit.view import AuditView, group_title, heading, health_line
+from hikitsugi.audit.view import (
+    AuditView,
+    group_title,
+    heading,
+    health_line,
+    rule_label,
+    severity_label,
+)
 from hikitsugi.i18n import t
 
 
 def _label(finding: Finding, lang: str) -> str:
-    return f"{t('audit.severity.' + finding.severity, lang)} {finding.rule}"
+    return f"{severity_label(finding.severity, lang)} {finding.rule}"
 
 
 def write_text(view: AuditView, out: TextIO, lang: str) -> None:
@@ -29,14 +36,14 @@ def write_text(view: AuditView, out: TextIO, lang: str) -> None:
     if view.hints:
         out.write(f"\n■ {t('audit.hints', lang)}\n")
         out.writelines(
-            f"  {hint.file}:{hint.line}: [{t('audit.severity.info', lang)}] {hint.title} ({hint.id}): {hint.message(lang)}\n"
+            f"  {hint.file}:{hint.line}: [{severity_label('info', lang)}] {hint.title} ({hint.id}): {hint.message(lang)}\n"
             for hint in view.hints
         )
     _write_skipped(view, out, lang)
     out.write(f"\n■ {t('audit.summary', lang)}\n")
     for rule, count in view.counts().items():
         if count:
-            label = t("audit.label." + rule, lang)
+            label = rule_label(rule, lang)
             out.write(f"  {rule}: {count}\n" if label == rule else f"  {rule} ({label}): {count}\n")
     out.write("  " + t("audit.counts", lang, **view.severity_counts()) + "\n")
     out.write("  " + health_line(view, lang) + "\n")
@@ -66,7 +73,7 @@ def write_markdown(view: AuditView, out: TextIO, lang: str) -> None:
     )
     out.write("|---|---|--:|\n")
     out.writelines(
-        f"| `{rule}` | {t('audit.label.' + rule, lang)} | {count} |\n"
+        f"| `{rule}` | {rule_label(rule, lang)} | {count} |\n"
         for rule, count in view.counts().items()
     )
     groups = view.groups()

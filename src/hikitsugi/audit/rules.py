@@ -11,11 +11,13 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from hikitsugi.facts import review
 from hikitsugi.facts.duties import EVERY, duties_of
 from hikitsugi.facts.people import leaving_by_post, vacancy_on, window_end
 from hikitsugi.facts.people import names_by_post as people_by_role
+from hikitsugi.facts.review import due_lookup
 from hikitsugi.i18n import register, t
-from hikitsugi.model import Checklist, Duration, KnowledgeBase, Runbook
+from hikitsugi.model import Checklist, KnowledgeBase, Runbook
 
 ERROR = "error"
 WARNING = "warning"
@@ -153,23 +155,6 @@ def _owned(kb: KnowledgeBase) -> Iterator[Item]:
     yield from kb.checklists.values()
 
 
-def due_lookup(kb: KnowledgeBase) -> Callable[[Item], datetime.date | None]:
-    """Return kb.due_on, memoised on (reviewed_on, interval): most items share review days."""
-    memo: dict[tuple[datetime.date, Duration], datetime.date] = {}
-    default = kb.config.review_every
-
-    def due_on(item: Item) -> datetime.date | None:
-        if item.reviewed_on is None:
-            return None
-        key = (item.reviewed_on, item.review_every or default)
-        found = memo.get(key)
-        if found is None:
-            found = memo[key] = key[1].after(key[0])
-        return found
-
-    return due_on
-
-
 def _finding(
     item: Item,
     rule: str,
@@ -252,10 +237,11 @@ def never_reviewed(kb: KnowledgeBase, day: datetime.date) -> list[Finding]:
 def stale(kb: KnowledgeBase, day: datetime.date) -> list[Finding]:
     """*day* is after reviewed_on + review_every (the due day itself is not stale)."""
     people, due_on = people_by_role(kb.roster, day), due_lookup(kb)
+    window = kb.config.due_soon_days
     found = []
     for item in _audited(kb):
         due = due_on(item)
-        if due is not None and day > due:
+        if due is not None and review.state(due, day, window) == review.STALE:
             found.append(
                 _finding(
                     item, "stale", ERROR, people, due, due=due.isoformat(), days=(day - due).days
@@ -271,7 +257,8 @@ def due_soon(kb: KnowledgeBase, day: datetime.date) -> list[Finding]:
     found = []
     for item in _audited(kb):
         due = due_on(item)
-        if due is not None and 0 <= (days := (due - day).days) <= window:
+        if due is not None and review.state(due, day, window) == review.DUE_SOON:
+            days = (due - day).days
             key = "audit.rule.due-today" if days == 0 else "audit.rule.due-soon"
             found.append(
                 _finding(

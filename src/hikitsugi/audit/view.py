@@ -5,9 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from hikitsugi import vocabulary
 from hikitsugi.audit.git import GitHint
 from hikitsugi.audit.rules import RULES, SEVERITY_RANK, AuditReport, Finding
 from hikitsugi.check.problems import Problem
+from hikitsugi.facts import review
 from hikitsugi.facts.people import names_by_post
 from hikitsugi.i18n import register, t
 from hikitsugi.model import KnowledgeBase
@@ -16,15 +18,9 @@ register(
     {
         "audit.label.no-owner": ("所有ポストなし", "no owner"),
         "audit.label.vacant-owner": ("所有ポストが空席", "owner post vacant"),
-        "audit.label.never-reviewed": ("未見直し", "never reviewed"),
-        "audit.label.stale": ("見直し期限切れ", "stale"),
-        "audit.label.due-soon": ("見直し期限が近い", "review due soon"),
         "audit.label.owner-leaving": ("所有ポストの担当者が異動予定", "owner leaving"),
         "audit.label.no-deputy": ("副担当なし", "no deputy"),
         "audit.label.retired-in-use": ("廃止手順書を参照", "uses a retired runbook"),
-        "audit.severity.error": ("エラー", "error"),
-        "audit.severity.warning": ("警告", "warning"),
-        "audit.severity.info": ("参考", "info"),
         "audit.title": (
             "監査結果 {organization} ({as_of} 時点)",
             "Audit of {organization} as of {as_of}",
@@ -72,6 +68,22 @@ register(
         "audit.col.where": ("場所", "where"),
     }
 )
+
+
+# The review rules are named by the review state they report, in the vocabulary's words.
+REVIEW_RULES = {"never-reviewed": review.NEVER, "stale": review.STALE, "due-soon": review.DUE_SOON}
+
+
+def rule_label(rule: str, lang: str) -> str:
+    """Return the name of an audit rule in *lang*, e.g. 見直し期限切れ for stale."""
+    if rule in REVIEW_RULES:
+        return vocabulary.word("review", REVIEW_RULES[rule], lang)
+    return t(f"audit.label.{rule}", lang)
+
+
+def severity_label(severity: str, lang: str) -> str:
+    """Return エラー / 警告 / 参考 (the words the site and printouts use too)."""
+    return vocabulary.word("severity", severity, lang)
 
 
 @dataclass(frozen=True)

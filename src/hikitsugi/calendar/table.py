@@ -6,6 +6,7 @@ import datetime
 import unicodedata
 from dataclasses import dataclass
 
+from hikitsugi import vocabulary
 from hikitsugi.facts.duties import runbooks_of
 from hikitsugi.facts.holidays import closed_note, with_weekday
 from hikitsugi.facts.schedule import Occurrence, occurrences
@@ -23,8 +24,6 @@ register(
             "Post: {title} (runbooks it owns or deputises)",
         ),
         "calendar.month": ("■ {year}年{month}月", "■ {year}-{month:02d}"),
-        "calendar.monthly": ("毎月{day}日", "monthly on day {day}"),
-        "calendar.monthly-last": ("毎月末日", "monthly on the last day"),
         "calendar.col-date": ("日付", "Date"),
         "calendar.col-label": ("予定", "Entry"),
         "calendar.col-runbook": ("手順書", "Runbook"),
@@ -75,12 +74,7 @@ def label(occurrence: Occurrence, lang: str) -> str:
     entry = occurrence.entry
     if not occurrence.monthly or entry is None or entry.monthly is None:
         return occurrence.label
-    rule = (
-        t("calendar.monthly-last", lang)
-        if entry.monthly == 31
-        else t("calendar.monthly", lang, day=entry.monthly)
-    )
-    return f"{occurrence.label} ({rule})"
+    return f"{occurrence.label} ({vocabulary.monthly(entry.monthly, lang)})"
 
 
 def width(text: str) -> int:

@@ -21,6 +21,7 @@ from hikitsugi.check.load import LoadError
 from hikitsugi.check.problems import ERROR, Problem
 from hikitsugi.check.sources import Source, problem_at, source_from_entry
 from hikitsugi.i18n import register
+from hikitsugi.resolve import build
 
 __all__ = ["CONFIG_FILE", "CheckResult", "check", "discover", "fingerprint"]
 
@@ -163,4 +164,4 @@ def _roster(source: Source | None) -> model.Roster | None:
     """Build the roster; None when it has errors (role references are then not checked)."""
     if source is None or source.data is None or any(p.severity == ERROR for p in source.problems):
         return None
-    return model.roster_from(source.data)
+    return build.roster_from(source.data)

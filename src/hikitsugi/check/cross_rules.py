@@ -11,6 +11,7 @@ from hikitsugi.check.problems import ERROR, INFO, Problem, format_path
 from hikitsugi.check.schema_messages import schema_problems
 from hikitsugi.check.sources import Source, as_list
 from hikitsugi.i18n import register
+from hikitsugi.resolve import build
 from hikitsugi.resolve.merge import Locator, find_cycle, merge
 
 CHECKLIST_LIMIT = 15  # WHO checklist guidance: short enough to use at a pause point
@@ -132,20 +133,20 @@ def cross_check(
         roster=roster or model.Roster(),
         runbooks={
             i: (
-                model.runbook_outline(it.data, it.source.relpath, _line(it))
+                build.runbook_from(it.data, it.source.relpath, _line(it), outline=True)
                 if outline
-                else model.runbook_from(it.data, it.source.relpath, _line(it), local_data=it.own)
+                else build.runbook_from(it.data, it.source.relpath, _line(it), local_data=it.own)
             )
             for i, it in items["runbooks"].items()
             if not it.failed
         },
         checklists={
-            i: model.checklist_from(it.data, it.source.relpath, _line(it))
+            i: build.checklist_from(it.data, it.source.relpath, _line(it))
             for i, it in items["checklists"].items()
             if not it.failed
         },
         standards={
-            i: model.runbook_from(it.data, it.source.relpath, _line(it), standard=True)
+            i: build.runbook_from(it.data, it.source.relpath, _line(it), standard=True)
             for i, it in items["standards"].items()
             if not it.failed and {"title", "kind", "summary"} <= it.data.keys()
         },

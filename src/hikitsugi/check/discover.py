@@ -15,6 +15,7 @@ from hikitsugi.check.problems import Problem
 from hikitsugi.check.sources import Source, source_from_entry
 from hikitsugi.errors import KnowledgeBaseError
 from hikitsugi.i18n import register
+from hikitsugi.resolve import build
 
 CONFIG_FILE = "hikitsugi.yml"
 ROSTER_FILE = "roster.yml"
@@ -129,6 +130,8 @@ def _fingerprint(files: list[tuple[str, bytes | LoadError | None]]) -> bytes:
 def _config(source: Source | None) -> model.Config:
     data = source.data if source and source.data else {}
     if source is None or not source.problems:
-        return model.config_from(data)
+        return build.config_from(data)
     organization = data.get("organization")
-    return model.Config(organization=organization if isinstance(organization, str) else "")
+    return build.config_from(
+        {"organization": organization if isinstance(organization, str) else ""}
+    )

@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from hikitsugi import schema
 from hikitsugi.i18n import register
 
 try:  # the C parser is ten times faster; fall back quietly where it is missing
@@ -22,7 +23,7 @@ try:  # the C parser is ten times faster; fall back quietly where it is missing
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
-DEFAULT_MAX_BYTES = 1024 * 1024
+DEFAULT_MAX_BYTES: int = schema.defaults("config")["max_file_bytes"]
 MAX_NODES = 100_000  # after expanding aliases: far above any real runbook
 MAX_DEPTH = 64
 

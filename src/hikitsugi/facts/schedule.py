@@ -7,6 +7,7 @@ import datetime
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from hikitsugi.facts import fiscal
 from hikitsugi.model import KnowledgeBase, Runbook, ScheduleEntry, add_months
 
 
@@ -25,12 +26,6 @@ class Occurrence:
     def deadline(self) -> datetime.date:
         """Return the day by which it must be done: the one day, or the last day of a span."""
         return self.end
-
-
-def fiscal_year_start(day: datetime.date, first_month: int = 4) -> datetime.date:
-    """Return the first day of the fiscal year that contains *day*."""
-    year = day.year if day.month >= first_month else day.year - 1
-    return datetime.date(year, first_month, 1)
 
 
 def _month_day(year: int, month_day: tuple[int, int]) -> datetime.date:
@@ -79,11 +74,12 @@ def occurrences(
 
 
 def period(
-    day: datetime.date, first_month: int = 4, months: int | None = None
+    day: datetime.date, first_month: int, months: int | None = None
 ) -> tuple[datetime.date, datetime.date]:
     """Return (first, last day) of the fiscal year containing *day*, or of *months* months from *day*."""
-    start = day if months is not None else fiscal_year_start(day, first_month)
-    after = add_months(start, months if months is not None else 12)
+    if months is None:
+        return fiscal.span(day, first_month)
+    start, after = day, add_months(day, months)
     if after.day < start.day:  # 01-31 + 1 month: February has no 31st, so run to its end
         return start, after
     return start, after - datetime.timedelta(days=1)

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from hikitsugi import vocabulary
+from hikitsugi.facts import review
 from hikitsugi.facts.duties import Duty
+from hikitsugi.facts.review import due_on
 from hikitsugi.facts.schedule import Occurrence
 from hikitsugi.i18n import register, t
 from hikitsugi.model import KnowledgeBase
 from hikitsugi.rotation.plan import Leaver, RotationPlan, Vacancy
-from hikitsugi.vocabulary import zone  # noqa: F401 - registers the shared labels
 
 register(
     {
@@ -41,7 +43,6 @@ register(
             "{id}  {title} [{relation}]  見直し期限 {due}",
             "{id}  {title} [{relation}]  review due {due}",
         ),
-        "rotation.never-reviewed": ("未見直し", "never reviewed"),
         "rotation.accounts": (
             "移管するシステムアカウント ({count})",
             "system accounts to move ({count})",
@@ -79,8 +80,8 @@ register(
 
 
 def _due(kb: KnowledgeBase, duty: Duty, lang: str) -> str:
-    due = kb.due_on(duty.item)
-    return due.isoformat() if due else t("rotation.never-reviewed", lang)
+    due = due_on(kb, duty.item)
+    return due.isoformat() if due else vocabulary.word("review", review.NEVER, lang)
 
 
 def _when(occurrence: Occurrence) -> str:
@@ -98,7 +99,8 @@ def schedule_lines(occurrences: tuple[Occurrence, ...], lang: str) -> list[str]:
             if key in seen:
                 continue
             seen.add(key)
-            when = t("label.monthly", lang, day=o.start.day) + f" ({o.start.isoformat()}〜)"
+            day = o.entry.monthly if o.entry and o.entry.monthly else o.start.day
+            when = vocabulary.monthly(day, lang) + f" ({o.start.isoformat()}〜)"
         else:
             when = _when(o)
         lines.append(f"{when}  {o.label} ({o.runbook.id})")
@@ -157,7 +159,7 @@ def duty_lines(duties: tuple[Duty, ...], kb: KnowledgeBase, lang: str) -> list[s
             lang,
             id=d.item.id,
             title=d.item.title,
-            relation=t(f"label.relation.{d.relation}", lang),
+            relation=vocabulary.word("relation", d.relation, lang),
             due=_due(kb, d, lang),
         )
         for d in duties
@@ -230,7 +232,7 @@ def text_lines(result: RotationPlan, kb: KnowledgeBase, lang: str) -> list[str]:
 
 
 def _duty_json(kb: KnowledgeBase, duty: Duty) -> dict[str, Any]:
-    due = kb.due_on(duty.item)
+    due = due_on(kb, duty.item)
     return {
         "id": duty.item.id,
         "title": duty.item.title,

@@ -23,6 +23,13 @@ def raw(filename: str) -> dict[str, Any]:
     return json.loads(text)  # type: ignore[no-any-return]
 
 
+@cache
+def defaults(name: str) -> dict[str, Any]:
+    """Return the `default` of each top-level property of schema *name* (the one place they are set)."""
+    properties = raw(f"{name}.schema.json")["properties"]
+    return {key: value["default"] for key, value in properties.items() if "default" in value}
+
+
 def text(filename: str) -> str:
     """Return one schema file's text, exactly as shipped (for publishing it)."""
     return resources.files(__package__).joinpath(filename).read_text(encoding="utf-8")

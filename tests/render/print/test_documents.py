@@ -201,7 +201,7 @@ def test_a_kb_overrides_templates_file_by_file(tmp_path, cli):
 
 
 def test_fiscal_year_label():
-    from hikitsugi.vocabulary import fiscal_year
+    from hikitsugi.facts.fiscal import label as fiscal_year
 
     assert fiscal_year(2026, "ja") == "令和8年度 (2026年度)"
     assert fiscal_year(2019, "ja") == "令和元年度 (2019年度)"

@@ -154,13 +154,13 @@ def test_banner_turns_red_once_the_browser_clock_passes_the_due_day(
 ) -> None:
     html = (site / "runbooks" / "shinsei-nyuryoku.html").read_text(encoding="utf-8")
     due = datetime.date.fromisoformat(re.search(r'data-due="([\d-]+)"', html).group(1))
-    assert 'data-state="ok"' in html  # as built on BUILD_DAY
+    assert 'data-state="current"' in html  # as built on BUILD_DAY
     url = (site / "runbooks" / "shinsei-nyuryoku.html").resolve().as_uri()
     expected = {
-        due - datetime.timedelta(days=60): "ok",
-        due - datetime.timedelta(days=10): "soon",
-        due: "soon",
-        due + datetime.timedelta(days=1): "overdue",
+        due - datetime.timedelta(days=60): "current",
+        due - datetime.timedelta(days=10): "due-soon",
+        due: "due-soon",
+        due + datetime.timedelta(days=1): "stale",
     }
     for day, state in expected.items():
         context = browser.new_context()
@@ -169,13 +169,47 @@ def test_banner_turns_red_once_the_browser_clock_passes_the_due_day(
         page.goto(url)
         got, text = review_of(page)
         assert got == state, (day, text)
-        if state == "overdue":
+        if state == "stale":
             assert "期限を過ぎています" in text and due.isoformat() in text
             color = page.locator("[data-hk-review]").first.evaluate(
                 "e => getComputedStyle(e).backgroundColor"
             )
-            assert color == "rgb(255, 235, 238)"  # the red of .hk-review--overdue
+            assert color == "rgb(255, 235, 238)"  # the red of .hk-review--stale
         context.close()
+
+
+def _review_cases() -> list[tuple[str, str, int]]:
+    """(due, today, due_soon_days) around every edge, over a month end and a leap day."""
+    cases = [("", "2026-11-27", 30)]
+    for due in ("2027-01-15", "2027-03-01", "2028-02-29", "2026-12-31"):
+        day = datetime.date.fromisoformat(due)
+        for offset in (-400, -31, -30, -29, -1, 0, 1, 2, 365):
+            for soon in (0, 1, 30):
+                cases.append((due, (day + datetime.timedelta(days=offset)).isoformat(), soon))
+    return cases
+
+
+def test_browser_classifies_reviews_as_facts_review_does(site: Path, browser: Any) -> None:
+    """The banner's script and facts/review.py agree on every case (one rule, two languages)."""
+    from hikitsugi.facts import review
+
+    cases = _review_cases()
+    page = browser.new_page()
+    page.goto((site / "runbooks" / "shinsei-nyuryoku.html").resolve().as_uri())
+    got = page.evaluate(
+        "cases => cases.map(c => window.hikitsugiReviewState(c[0], c[1], c[2]))", cases
+    )
+    page.close()
+    expected = [
+        review.state(
+            datetime.date.fromisoformat(due) if due else None,
+            datetime.date.fromisoformat(day),
+            soon,
+        )
+        for due, day, soon in cases
+    ]
+    assert set(expected) == set(review.STATES)  # the cases reach every state
+    assert list(zip(cases, got)) == list(zip(cases, expected))
 
 
 def test_linkchecker_finds_no_broken_link(http_base: str) -> None:

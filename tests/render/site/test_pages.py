@@ -17,9 +17,9 @@ from hikitsugi.audit.rules import audit
 from hikitsugi.calendar.ics import ics_for_all, ics_for_role, roles_with_schedule
 from hikitsugi.check.checker import check
 from hikitsugi.facts.people import leaving, window_end
+from hikitsugi.facts.review import review_on
 from hikitsugi.facts.schedule import period
 from hikitsugi.render.site import links as site_links
-from hikitsugi.render.site.context import review_state
 from hikitsugi.render.site.nav import SECTION_SIZE, hand_written, navigation
 from hikitsugi.render.site.pages import context, static_assets
 from hikitsugi.render.site.runbook import lane_rows
@@ -96,18 +96,18 @@ def test_search_index_keeps_hostile_text_inert(pages: dict[str, str]) -> None:
 @pytest.mark.parametrize(
     ("day", "state"),
     [
-        (datetime.date(2026, 12, 15), "ok"),  # due 2027-01-15: 31 days left
-        (datetime.date(2026, 12, 16), "soon"),  # 30 days left
-        (datetime.date(2027, 1, 15), "soon"),  # the due day itself
-        (datetime.date(2027, 1, 16), "overdue"),
+        (datetime.date(2026, 12, 15), "current"),  # due 2027-01-15: 31 days left
+        (datetime.date(2026, 12, 16), "due-soon"),  # 30 days left
+        (datetime.date(2027, 1, 15), "due-soon"),  # the due day itself
+        (datetime.date(2027, 1, 16), "stale"),
     ],
 )
 def test_review_state_follows_the_audit_rules(
     kb: model.KnowledgeBase, day: datetime.date, state: str
 ) -> None:
-    review = review_state(kb, kb.runbooks["intake"], day)
+    review = review_on(kb, kb.runbooks["intake"], day)
     assert (review.state, review.due) == (state, datetime.date(2027, 1, 15))
-    assert review_state(kb, kb.runbooks["hostile"], day).state == "never"
+    assert review_on(kb, kb.runbooks["hostile"], day).state == "never"
 
 
 def test_banner_carries_the_dates_the_browser_needs(pages: dict[str, str]) -> None:
@@ -117,7 +117,7 @@ def test_banner_carries_the_dates_the_browser_needs(pages: dict[str, str]) -> No
     assert (
         'data-due="2027-01-15"' in tag
         and 'data-due-soon-days="30"' in tag
-        and 'data-state="ok"' in tag
+        and 'data-state="current"' in tag
     )
     assert "{due}" in tag  # the label template the script fills in
 

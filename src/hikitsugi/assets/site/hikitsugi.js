@@ -7,9 +7,7 @@
   var base = here.replace(/assets\/hikitsugi\/hikitsugi\.js(?:[?#].*)?$/, "");
   var FIELD_WEIGHTS = [10, 6, 4, 1]; // title, tags, summary, other
   var STEP_WEIGHT = 2.5;
-  var WHOLE_WEIGHT = 3;
-  var STATUS = /^en/.test(document.documentElement.lang) ? { draft: "draft", retired: "retired" }
-    : { draft: "下書き", retired: "廃止" }; // the runbook's text as one field: a query's parts may sit in different fields
+  var WHOLE_WEIGHT = 3; // the runbook's text as one field: a query's parts may sit in different fields
 
   function pad(n) { return (n < 10 ? "0" : "") + n; }
   function today() {
@@ -17,17 +15,25 @@
     return d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate());
   }
 
-  /* The banner: same rules as the audit (stale when today > due; due soon within N days). */
+  /* The review state of an item due on `due` (YYYY-MM-DD, "" if never reviewed) seen on `day`:
+   * facts/review.py `state` in the browser (tests/render/site/test_browser.py runs both). */
+  function reviewState(due, day, soon) {
+    if (!due) return "never";
+    if (day > due) return "stale";
+    var days = (Date.parse(due) - Date.parse(day)) / 86400000;
+    return days <= soon ? "due-soon" : "current";
+  }
+  window.hikitsugiReviewState = reviewState;
+
+  /* The banner, computed again from the reader's today. */
   function updateReviews() {
     var day = today();
     var banners = document.querySelectorAll("[data-hk-review]");
     for (var i = 0; i < banners.length; i++) {
       var el = banners[i], due = el.getAttribute("data-due");
       if (!due) continue;
-      var days = (Date.parse(due) - Date.parse(day)) / 86400000;
-      var soon = parseInt(el.getAttribute("data-due-soon-days"), 10);
-      var state = day > due ? "overdue" : days <= soon ? "soon" : "ok";
-      el.className = el.className.replace(/hk-review--\w+/, "hk-review--" + state);
+      var state = reviewState(due, day, parseInt(el.getAttribute("data-due-soon-days"), 10));
+      el.className = el.className.replace(/hk-review--[\w-]+/, "hk-review--" + state);
       el.setAttribute("data-state", state);
       el.textContent = el.getAttribute("data-label-" + state).replace("{due}", due);
     }
@@ -152,6 +158,7 @@
   function show(list, results) {
     list.textContent = "";
     var limit = Math.min(results.length, 20);
+    var STATUS = window.HIKITSUGI_SEARCH_INDEX.statuses || {}; // the vocabulary's words, from the build
     for (var i = 0; i < limit; i++) {
       var r = results[i], li = el("li", "hk-result");
       var status = STATUS[r.doc.s] && r.doc.t.indexOf(STATUS[r.doc.s]) < 0 ? " (" + STATUS[r.doc.s] + ")" : "";

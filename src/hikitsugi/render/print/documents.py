@@ -54,7 +54,6 @@ LABELS: dict[str, tuple[str, str]] = {
     "source": ("出典", "Source"),
     "revision": ("版", "Revision"),
     "revision-value": ("{day} 見直し", "reviewed {day}"),
-    "never": ("未見直し", "never reviewed"),
     "printed-on": ("印刷日", "Printed on"),
     "latest": ("最新版", "Latest version"),
     "latest-value": ("手順書サイトの {path}", "{path} in the runbook site"),
@@ -118,10 +117,10 @@ register({f"print.{key}": value for key, value in LABELS.items()})
 
 
 def labeller(lang: str) -> Callable[..., str]:
-    """Return L(key, **params) for templates: the print labels in *lang*."""
+    """Return L(key, **params) for templates: the print labels (and the vocabulary's `word.*`) in *lang*."""
 
     def label(key: str, **params: Any) -> str:
-        return t(f"print.{key}", lang, **params)
+        return t(key if key.startswith("word.") else f"print.{key}", lang, **params)
 
     return label
 

@@ -9,13 +9,15 @@ import datetime
 import difflib
 from dataclasses import dataclass
 
-from hikitsugi import vocabulary as labels
+from hikitsugi import vocabulary
 from hikitsugi.errors import HikitsugiError, UsageError
+from hikitsugi.facts import fiscal
 from hikitsugi.facts.duties import Duty, runbooks_of
-from hikitsugi.facts.schedule import Occurrence, fiscal_year_start, occurrences
+from hikitsugi.facts.review import review_on
+from hikitsugi.facts.schedule import Occurrence, occurrences
 from hikitsugi.i18n import register, t
 from hikitsugi.model import Checklist, Contact, KnowledgeBase, Person, Runbook, add_months
-from hikitsugi.render.print.sheets import Sheet, has_checklist, review_status, sheet
+from hikitsugi.render.print.sheets import Sheet, has_checklist, sheet
 from hikitsugi.rotation.plan import SCHEDULE_MONTHS, Leaver, handover_of
 
 register(
@@ -162,17 +164,17 @@ def find_role(kb: KnowledgeBase, role: str, lang: str) -> str:
 
 def duty_row(kb: KnowledgeBase, duty: Duty, day: datetime.date, lang: str) -> DutyRow:
     """Describe one duty with its review status on *day*."""
-    status = review_status(kb, duty.item, day)
+    review = review_on(kb, duty.item, day)
     return DutyRow(
         id=duty.item.id,
         title=duty.item.title,
-        kind=t(f"label.kind.{duty.kind}", lang),
-        relation=t(f"label.relation.{duty.relation}", lang),
+        kind=vocabulary.word("kind", duty.kind, lang),
+        relation=vocabulary.word("relation", duty.relation, lang),
         role=kb.roster.role_title(duty.role),
         reviewed_on=duty.item.reviewed_on,
-        due=kb.due_on(duty.item),
-        status=status,
-        status_label=t(f"sheet.status.{status}", lang),
+        due=review.due,
+        status=review.state,
+        status_label=vocabulary.word("review", review.state, lang),
     )
 
 
@@ -231,10 +233,15 @@ def schedule_rows(found: tuple[Occurrence, ...], lang: str) -> tuple[tuple[str, 
             span = (
                 f"{group[0].start} 〜 {group[-1].start}" if len(group) > 1 else str(group[0].start)
             )
-            day = max(o.start.day for o in group)  # the 31st shows as 28 in February
-            when = t("label.monthly", lang, day=day) + f" ({span})"
+            when = _monthly(occurrence, lang) + f" ({span})"
             rows.append((occurrence.start, when, occurrence.label, occurrence.runbook.title))
     return tuple((when, label, title) for _, when, label, title in rows)
+
+
+def _monthly(occurrence: Occurrence, lang: str) -> str:
+    """毎月10日 / 毎月末日: the entry's day, not the day it fell on this month (31 → 30 in April)."""
+    day = occurrence.entry.monthly if occurrence.entry and occurrence.entry.monthly else None
+    return vocabulary.monthly(day or occurrence.start.day, lang)
 
 
 def _successor_names(kb: KnowledgeBase, leaver: Leaver, to: Person | None) -> str:
@@ -293,7 +300,7 @@ def _when(occurrence: Occurrence | None, lang: str) -> str:
     if occurrence is None:
         return ""
     if occurrence.monthly:
-        return t("label.monthly", lang, day=occurrence.start.day)
+        return _monthly(occurrence, lang)
     if occurrence.start == occurrence.end:
         return f"{occurrence.start.month}/{occurrence.start.day}"
     return f"{occurrence.start.month}/{occurrence.start.day}〜{occurrence.end.month}/{occurrence.end.day}"
@@ -301,8 +308,7 @@ def _when(occurrence: Occurrence | None, lang: str) -> str:
 
 def onboarding_pack(kb: KnowledgeBase, role: str, day: datetime.date, lang: str) -> OnboardingPack:
     """Build the onboarding pack of *role*: its runbooks in the order the fiscal year brings them."""
-    start = fiscal_year_start(day, kb.config.fiscal_year_start)
-    end = datetime.date(start.year + 1, start.month, 1) - datetime.timedelta(days=1)
+    start, end = fiscal.span(day, kb.config.fiscal_year_start)
     runbooks = runbooks_of(kb, role)
     processes = [r for r in runbooks if r.kind == "process"]
     if not runbooks:
@@ -328,7 +334,7 @@ def onboarding_pack(kb: KnowledgeBase, role: str, day: datetime.date, lang: str)
         role=kb.roster.role_title(role),
         role_id=role,
         section=section,
-        fiscal_year=labels.fiscal_year(start.year, lang),
+        fiscal_year=fiscal.label(start.year, lang),
         readings=tuple(rows),
         tools=tools,
         day=day,

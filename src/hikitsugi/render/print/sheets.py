@@ -10,7 +10,8 @@ import datetime
 from dataclasses import dataclass
 
 from hikitsugi import vocabulary as labels
-from hikitsugi.facts.schedule import fiscal_year_start
+from hikitsugi.facts import fiscal
+from hikitsugi.facts.review import review_on
 from hikitsugi.i18n import register, t
 from hikitsugi.model import Checklist, KnowledgeBase, Runbook
 from hikitsugi.render.paths import print_path
@@ -18,10 +19,6 @@ from hikitsugi.render.paths import print_path
 register(
     {
         "sheet.extra-group": ("全体の確認", "Overall checks"),
-        "sheet.status.current": ("最新", "current"),
-        "sheet.status.due-soon": ("見直し期限間近", "review due soon"),
-        "sheet.status.stale": ("見直し期限切れ", "review overdue"),
-        "sheet.status.never": ("未見直し", "never reviewed"),
     }
 )
 
@@ -78,18 +75,6 @@ def site_path(item: Runbook | Checklist) -> str:
     return print_path("checklists", item.id)
 
 
-def review_status(kb: KnowledgeBase, item: Runbook | Checklist, day: datetime.date) -> str:
-    """Return current | due-soon | stale | never for *item* on *day* (format v1's rules)."""
-    due = kb.due_on(item)
-    if due is None:
-        return "never"
-    if day > due:
-        return "stale"
-    if (due - day).days <= kb.config.due_soon_days:
-        return "due-soon"
-    return "current"
-
-
 def has_checklist(item: Runbook | Checklist) -> bool:
     """Say whether *item* prints as a checklist (it has at least one line)."""
     if isinstance(item, Checklist):
@@ -140,20 +125,19 @@ def sheet(kb: KnowledgeBase, item: Runbook | Checklist, day: datetime.date, lang
         groups, mode = _checklist_groups(kb, item, lang), item.mode
     else:
         groups, mode = _runbook_groups(kb, item, lang), item.checklist_mode
-    status = review_status(kb, item, day)
-    first = fiscal_year_start(day, kb.config.fiscal_year_start)
+    review = review_on(kb, item, day)
     return Sheet(
         id=item.id,
         title=item.title,
         organization=kb.config.organization,
         owner=kb.roster.role_title(item.owner) if item.owner else "",
         mode=mode,
-        mode_label=t(f"label.mode.{mode}", lang),
+        mode_label=labels.word("mode", mode, lang),
         reviewed_on=item.reviewed_on,
-        due=kb.due_on(item),
-        status=status,
-        status_label=t(f"sheet.status.{status}", lang),
-        fiscal_year=labels.fiscal_year(first.year, lang),
+        due=review.due,
+        status=review.state,
+        status_label=labels.word("review", review.state, lang),
+        fiscal_year=fiscal.label_of(day, kb.config.fiscal_year_start, lang),
         groups=tuple(groups),
         source=item.source,
         site_path=site_path(item),

@@ -11,43 +11,15 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from hikitsugi import model
-from hikitsugi.facts import people
-from hikitsugi.facts.schedule import Occurrence, active_occurrences, fiscal_year_start
+import hikitsugi.render.site.labels  # noqa: F401 - registers the site's labels
+from hikitsugi import model, vocabulary
+from hikitsugi.facts import fiscal, people
+from hikitsugi.facts.schedule import Occurrence, active_occurrences
 from hikitsugi.i18n import catalogue, placeholders, t
-from hikitsugi.model import add_months
 from hikitsugi.render import safe_markdown
 from hikitsugi.render.paths import print_path
-from hikitsugi.render.site import labels as site_labels
 from hikitsugi.render.site import links as site_links
 from hikitsugi.render.templates import environment
-
-
-@dataclass(frozen=True)
-class Review:
-    """The review state of an item on a day: ok | soon | overdue | never."""
-
-    state: str
-    reviewed_on: datetime.date | None
-    due: datetime.date | None
-    due_soon_days: int
-
-
-def review_state(
-    kb: model.KnowledgeBase, item: model.Runbook | model.Checklist, day: datetime.date
-) -> Review:
-    """Classify the item's review on *day* as format v1's stale / due-soon rules do."""
-    due = kb.due_on(item)
-    soon = kb.config.due_soon_days
-    if due is None:
-        state = "never"
-    elif day > due:
-        state = "overdue"
-    elif (due - day).days <= soon:
-        state = "soon"
-    else:
-        state = "ok"
-    return Review(state, item.reviewed_on, due, soon)
 
 
 @dataclass(frozen=True)
@@ -129,8 +101,7 @@ class SiteContext:
     @cached_property
     def fiscal_occurrences(self) -> list[Occurrence]:
         """Occurrences of the active runbooks in the fiscal year of the build day."""
-        start = fiscal_year_start(self.day, self.kb.config.fiscal_year_start)
-        end = add_months(start, 12) - datetime.timedelta(days=1)
+        start, end = fiscal.span(self.day, self.kb.config.fiscal_year_start)
         return active_occurrences(self.kb, start, end)
 
     @cached_property
@@ -139,11 +110,11 @@ class SiteContext:
         plain = {
             key: t(key, self.lang)
             for key, texts in catalogue().items()
-            if key.startswith("site.") and not placeholders(texts["ja"])
+            if key.startswith(("site.", "word.")) and not placeholders(texts["ja"])
         }
-        zones: dict[str | None, str] = {z: plain[key] for z, key in site_labels.ZONE_KEYS.items()}
-        zones[None] = plain["site.zone.none"]
-        methods = {m: plain[key] for m, key in site_labels.METHOD_KEYS.items()}
+        zones: dict[str | None, str] = {z: vocabulary.zone(z, self.lang) for z in vocabulary.ZONES}
+        zones[None] = plain["word.zone.none"]
+        methods = {m: vocabulary.word("method", m, self.lang) for m in vocabulary.TRANSFER_METHODS}
         return {"L": _Labels(plain), "Z": zones, "M": methods}
 
     def post(self, role: str | None) -> Markup:
@@ -164,6 +135,7 @@ class SiteContext:
             P=self.post,
             front_matter=front_matter,
             rb_page=site_links.runbook_page,
+            monthly=lambda day: vocabulary.monthly(day, self.lang),
             **self.labels,
             **values,
         )

@@ -7,11 +7,13 @@ from collections import Counter
 from dataclasses import dataclass
 
 from hikitsugi import model
+from hikitsugi.facts import fiscal
 from hikitsugi.facts.duties import EVERY, duties_of, runbooks_of
-from hikitsugi.facts.schedule import fiscal_year_start, period
-from hikitsugi.model import TRANSFER_METHODS, add_months
+from hikitsugi.facts.review import review_on
+from hikitsugi.model import add_months
 from hikitsugi.render.site import links as site_links
-from hikitsugi.render.site.context import SiteContext, review_state
+from hikitsugi.render.site.context import SiteContext
+from hikitsugi.vocabulary import TRANSFER_METHODS
 
 
 def _by_title(runbooks: list[model.Runbook]) -> list[model.Runbook]:
@@ -22,7 +24,7 @@ def render_kind_list(ctx: SiteContext, kind: str) -> str:
     """Return the list of processes or tools, with owner and review state."""
     name = "processes" if kind == "process" else "tools"
     runbooks = _by_title([r for r in ctx.kb.runbooks.values() if r.kind == kind])
-    rows = [(r, review_state(ctx.kb, r, ctx.day)) for r in runbooks]
+    rows = [(r, review_on(ctx.kb, r, ctx.day)) for r in runbooks]
     return ctx.render(
         "list.html.j2", site_links.list_page(name), title=ctx.label(f"site.page.{name}"), rows=rows
     )
@@ -48,8 +50,7 @@ class CalendarRow:
 
 def fiscal_year(ctx: SiteContext) -> tuple[datetime.date, datetime.date]:
     """First and last day of the fiscal year that contains the build day."""
-    start = fiscal_year_start(ctx.day, ctx.kb.config.fiscal_year_start)
-    return start, add_months(start, 12) - datetime.timedelta(days=1)
+    return fiscal.span(ctx.day, ctx.kb.config.fiscal_year_start)
 
 
 def calendar_rows(ctx: SiteContext) -> tuple[list[datetime.date], list[CalendarRow]]:
@@ -106,7 +107,7 @@ def calendar_files(ctx: SiteContext) -> dict[str, bytes]:
     roles = roles_with_schedule(ctx.kb)
     if not roles:
         return {}
-    start, end = period(ctx.day, ctx.kb.config.fiscal_year_start)
+    start, end = fiscal.span(ctx.day, ctx.kb.config.fiscal_year_start)
     stamp = datetime.datetime.combine(ctx.day, datetime.time(), tzinfo=datetime.UTC)
     everything, by_role = ics_files(ctx.kb, roles, start, end, stamp=stamp, lang=ctx.lang)
     files = {site_links.calendar_file("all"): everything}

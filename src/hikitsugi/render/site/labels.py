@@ -1,28 +1,15 @@
-"""Labels of the site pages, in both languages (templates call `label(key)`)."""
+"""Labels of the site pages, in both languages (templates call `label(key)`).
+
+The words for zones, methods, kinds, statuses, severities and modes are the vocabulary's
+(`word.*` keys, in `L` too).
+"""
 
 from __future__ import annotations
 
 from hikitsugi.i18n import register
 
-ZONE_KEYS = {z: f"site.zone.{z}" for z in ("mynumber", "lgwan", "internet", "paper")}
-METHOD_KEYS = {m: f"site.method.{m}" for m in ("sanitize", "media", "rekey", "integration")}
-
 register(
     {
-        "site.kind.process": ("業務", "process"),
-        "site.kind.tool": ("システム・ツール", "tool"),
-        "site.status.draft": ("下書き", "draft"),
-        "site.status.active": ("運用中", "active"),
-        "site.status.retired": ("廃止", "retired"),
-        "site.zone.mynumber": ("マイナンバー利用事務系", "My Number network"),
-        "site.zone.lgwan": ("LGWAN接続系", "LGWAN network"),
-        "site.zone.internet": ("インターネット接続系", "internet network"),
-        "site.zone.paper": ("紙・窓口", "paper / counter"),
-        "site.zone.none": ("(区分なし)", "(no zone)"),
-        "site.method.sanitize": ("無害化", "sanitize"),
-        "site.method.media": ("承認済み媒体", "approved media"),
-        "site.method.rekey": ("手で再入力", "re-keyed by hand"),
-        "site.method.integration": ("システム連携", "system integration"),
         "site.improve": ("改善候補", "improvement candidate"),
         "site.h.kind": ("種別", "Kind"),
         "site.h.status": ("状態", "Status"),
@@ -33,9 +20,9 @@ register(
         "site.h.zones": ("ネットワーク区分", "Zones"),
         "site.vacant": ("空席", "vacant"),
         "site.none": ("なし", "none"),
-        "site.review.ok": ("見直し済み(次回 {due} まで)", "Reviewed (next review due {due})"),
-        "site.review.soon": ("見直し期限が近づいています({due})", "Review due soon ({due})"),
-        "site.review.overdue": (
+        "site.review.current": ("見直し済み(次回 {due} まで)", "Reviewed (next review due {due})"),
+        "site.review.due-soon": ("見直し期限が近づいています({due})", "Review due soon ({due})"),
+        "site.review.stale": (
             "見直し期限を過ぎています({due})。内容が古い可能性があります",
             "Review overdue since {due}: this page may be out of date",
         ),
@@ -49,7 +36,6 @@ register(
         ),
         "site.summary": ("概要", "Summary"),
         "site.schedule": ("年間の時期", "Schedule"),
-        "site.monthly": ("毎月 {day} 日", "monthly on day {day}"),
         "site.swimlane": ("ネットワーク区分ごとの流れ", "Steps by network zone"),
         "site.steps": ("手順", "Steps"),
         "site.step-role": ("担当", "Done by"),
@@ -74,8 +60,6 @@ register(
         "site.related": ("関連する手順書", "Related"),
         "site.checklist-link": ("印刷用チェックリスト", "Printable checklist"),
         "site.onboarding-print": ("印刷用の業務案内", "Printable onboarding pack"),
-        "site.checklist-mode.read-do": ("読み上げながら実施 (read-do)", "read-do"),
-        "site.checklist-mode.do-confirm": ("実施後に確認 (do-confirm)", "do-confirm"),
         "site.source": ("元ファイル", "Source file"),
         "site.extends": ("元にした標準手順書", "Based on standard"),
         "site.nav.runbooks": ("手順書", "Runbooks"),
@@ -142,9 +126,6 @@ register(
         "site.col.month": ("{month}月", "{month}"),
         "site.col.rule": ("指摘", "Finding"),
         "site.col.severity": ("重要度", "Severity"),
-        "site.severity.error": ("要対応", "error"),
-        "site.severity.warning": ("注意", "warning"),
-        "site.severity.info": ("参考", "info"),
         "site.owned": ("担当する手順書", "Runbooks owned"),
         "site.deputy-of": ("副担当の手順書", "Deputy for"),
         "site.no-schedule": ("時期の決まっていない業務", "Work without a fixed time of year"),

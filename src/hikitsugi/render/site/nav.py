@@ -76,8 +76,8 @@ def navigation(ctx: SiteContext, own_pages: list[Any]) -> list[Any]:
         for c in sorted(ctx.kb.checklists.values(), key=lambda c: (c.title, c.id))
     ]
     runbooks = [
-        {ctx.label("site.kind.process"): runbook_sections(ctx, "process")},
-        {ctx.label("site.kind.tool"): runbook_sections(ctx, "tool")},
+        {ctx.label("word.kind.process"): runbook_sections(ctx, "process")},
+        {ctx.label("word.kind.tool"): runbook_sections(ctx, "tool")},
     ]
     standards = [
         _entry(s.title, site_links.standard_page(s.id))

@@ -73,7 +73,7 @@ def render_pages(ctx: SiteContext) -> dict[str, str | bytes]:
     pages[site_links.list_page("status")] = render_status(ctx)
     for role in kb.roster.roles.values():
         pages[site_links.onboarding_page(role.id)] = render_onboarding(ctx, role)
-    pages[INDEX_PATH] = search_index(kb, ctx.directory_urls)
+    pages[INDEX_PATH] = search_index(kb, ctx.directory_urls, ctx.lang)
     return pages
 
 

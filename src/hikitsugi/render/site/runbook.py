@@ -6,10 +6,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from hikitsugi import model
-from hikitsugi.model import ZONES
+from hikitsugi.facts.review import review_on
 from hikitsugi.render.site import links as site_links
 from hikitsugi.render.site import standards as site_standards
-from hikitsugi.render.site.context import SiteContext, review_state
+from hikitsugi.render.site.context import SiteContext
+from hikitsugi.vocabulary import ZONES
 
 
 @dataclass(frozen=True)
@@ -107,7 +108,7 @@ def _render_page(ctx: SiteContext, runbook: model.Runbook, page: str, **values: 
         "runbook.html.j2",
         page,
         rb=runbook,
-        review=review_state(ctx.kb, runbook, ctx.day),
+        review=review_on(ctx.kb, runbook, ctx.day),
         columns=lane_columns(runbook),
         rows=lane_rows(runbook),
         zones=zones_of(runbook),
@@ -128,5 +129,5 @@ def render_standalone_checklist(ctx: SiteContext, checklist: model.Checklist) ->
         mode=checklist.mode,
         extra=[(item.role, item.text) for item in checklist.items],
         owner=checklist.owner,
-        review=review_state(ctx.kb, checklist, ctx.day),
+        review=review_on(ctx.kb, checklist, ctx.day),
     )

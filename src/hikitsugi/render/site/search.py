@@ -12,7 +12,7 @@ import re
 import unicodedata
 from typing import Any
 
-from hikitsugi import model
+from hikitsugi import model, vocabulary
 from hikitsugi.render.site import links as site_links
 
 INDEX_PATH = "assets/hikitsugi/search-index.js"
@@ -59,11 +59,17 @@ def document(
     }
 
 
-def search_index(kb: model.KnowledgeBase, directory_urls: bool = False) -> str:
+def search_index(
+    kb: model.KnowledgeBase, directory_urls: bool = False, lang: str | None = None
+) -> str:
     """Return the JavaScript that defines window.HIKITSUGI_SEARCH_INDEX."""
     docs = [
         document(kb, r, directory_urls) for r in sorted(kb.runbooks.values(), key=lambda r: r.id)
     ]
-    payload = json.dumps({"version": 1, "docs": docs}, ensure_ascii=False, separators=(",", ":"))
+    # results name a runbook that is not in use, in the vocabulary's words
+    lang = lang or kb.config.language
+    statuses = {s: vocabulary.word("status", s, lang) for s in ("draft", "retired")}
+    index = {"version": 1, "statuses": statuses, "docs": docs}
+    payload = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
     # "</" cannot end a script element when the index is inlined; escape it anyway.
     return "window.HIKITSUGI_SEARCH_INDEX=" + payload.replace("</", "<\\/") + ";\n"
