@@ -384,12 +384,13 @@ def runbook_from(
         accounts=tuple(Account(**a) for a in data.get("accounts", ())),
         troubleshooting=tuple(Trouble(**t) for t in data.get("troubleshooting", ())),
         open_issues=tuple(
-            OpenIssue(_date(i["since"]), i["text"]) for i in data.get("open_issues", ())
-        ),  # type: ignore[arg-type]
+            OpenIssue(_date(i["since"]), i["text"])  # type: ignore[arg-type]
+            for i in data.get("open_issues", ())
+        ),
         history=tuple(
-            HistoryEntry(_date(h["date"]), h["change"], h.get("by"))
+            HistoryEntry(_date(h["date"]), h["change"], h.get("by"))  # type: ignore[arg-type]
             for h in data.get("history", ())
-        ),  # type: ignore[arg-type]
+        ),
         is_standard=standard,
         local_data=local_data,
     )

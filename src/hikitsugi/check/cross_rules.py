@@ -62,8 +62,11 @@ def cross_check(
         if not isinstance(item_id, str):
             continue
         item = _Item(
-            source, data, source.locator, failed=any(p.severity == ERROR for p in source.problems)
-        )  # type: ignore[arg-type]
+            source,
+            data,  # type: ignore[arg-type]  # a str id means data is a mapping
+            source.locator,
+            failed=any(p.severity == ERROR for p in source.problems),
+        )
         if item_id in owners:
             problems.append(
                 _at(item.locator, ("id",), "check.duplicate-id", id=item_id, other=owners[item_id])
