@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import datetime
 import json
-import os
 
 import pytest
 
-from conftest import FIXTURES, GOLDEN_DIR
+from conftest import FIXTURES
 from hikitsugi.check.checker import check
 from hikitsugi.rotation.plan import handover_of, plan
 
@@ -127,17 +126,12 @@ def test_cli_rejects_a_negative_window(cli):
 
 
 @pytest.mark.parametrize("fmt", ["text", "json"])
-def test_golden_output(cli, fmt):
+def test_golden_output(cli, golden, fmt):
     code, out, err = cli(
         "rotation", "--root", str(KB_DIR), "--as-of", "2027-02-01", "--format", fmt
     )
     assert code == 0, err
-    path = GOLDEN_DIR / "rotation" / f"rotation.{'txt' if fmt == 'text' else 'json'}"
-    if os.environ.get("HIKITSUGI_UPDATE_GOLDEN") == "1":
-        path.write_text(out, encoding="utf-8")
-    assert out == path.read_text(encoding="utf-8"), (
-        f"{path.name} differs (HIKITSUGI_UPDATE_GOLDEN=1 to accept)"
-    )
+    golden(f"rotation/rotation.{'txt' if fmt == 'text' else 'json'}", out)
 
 
 def test_a_person_with_two_posts_owns_what_either_post_owns(kb):
