@@ -10,7 +10,7 @@ import pytest
 
 from conftest import FIXTURES
 from hikitsugi.audit import cache as audit_cache
-from hikitsugi.check.cache import CACHE_DIR
+from hikitsugi.check.cache import cache_folder
 
 FIXTURES = FIXTURES / "audit"
 Cli = Callable[..., tuple[int, str, str]]
@@ -33,7 +33,7 @@ def run(cli: Cli, root: Path, *options: str) -> tuple[int, str]:
 def test_warm_run_answers_exactly_as_a_cold_one(cli: Cli, kb: Path, form: str) -> None:
     cold = run(cli, kb, "--format", form, "--no-cache")
     first = run(cli, kb, "--format", form)  # writes the snapshot
-    assert (kb / CACHE_DIR / audit_cache.SNAPSHOT).is_file()
+    assert (cache_folder(kb) / audit_cache.SNAPSHOT).is_file()
     warm = run(cli, kb, "--format", form)
     assert cold == first == warm
 
@@ -104,5 +104,5 @@ def test_any_change_misses_the_snapshot(
 def test_a_damaged_snapshot_is_ignored(cli: Cli, kb: Path) -> None:
     cold = run(cli, kb, "--no-cache")
     run(cli, kb)
-    (kb / CACHE_DIR / audit_cache.SNAPSHOT).write_bytes(b"not marshal")
+    (cache_folder(kb) / audit_cache.SNAPSHOT).write_bytes(b"not marshal")
     assert run(cli, kb) == cold

@@ -5,33 +5,22 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 from collections.abc import Callable
 from pathlib import Path
 
 import jsonschema
 import pytest
 
-from conftest import FIXTURES, GOLDEN_DIR
+from conftest import FIXTURES, Golden
 from hikitsugi import schema
 
 FIXTURES = FIXTURES / "audit"
-GOLDEN = GOLDEN_DIR / "audit"
 KB = str(FIXTURES / "kb")
 D = "2026-11-27"
 BASE = ("audit", "--root", KB, "--as-of", D, "--no-cache", "--no-git")
 
 CliResult = tuple[int, str, str]
 Cli = Callable[..., CliResult]
-
-
-def golden(name: str, actual: str) -> None:
-    """Compare *actual* with tests/golden/audit/NAME byte for byte (HIKITSUGI_UPDATE_GOLDEN=1 rewrites)."""
-    path = GOLDEN / name
-    data = actual.encode("utf-8")
-    if os.environ.get("HIKITSUGI_UPDATE_GOLDEN") == "1":
-        path.write_bytes(data)
-    assert path.read_bytes().decode("utf-8") == actual
 
 
 @pytest.fixture
@@ -57,18 +46,20 @@ def en(monkeypatch: pytest.MonkeyPatch) -> None:
     ],
 )
 def test_formats_match_golden_files(
-    cli: Cli, ja: None, name: str, options: tuple[str, ...]
+    cli: Cli, golden: Golden, ja: None, name: str, options: tuple[str, ...]
 ) -> None:
     code, out, err = cli(*BASE, *options)
     assert (code, err) == (1, "")
-    golden(name, out)
+    golden(f"audit/{name}", out)
 
 
 @pytest.mark.parametrize(("name", "form"), [("text-en.txt", "text"), ("csv-en.csv", "csv")])
-def test_english_follows_the_language(cli: Cli, en: None, name: str, form: str) -> None:
+def test_english_follows_the_language(
+    cli: Cli, golden: Golden, en: None, name: str, form: str
+) -> None:
     code, out, _ = cli(*BASE, "--format", form)
     assert code == 1
-    golden(name, out)
+    golden(f"audit/{name}", out)
 
 
 def test_text_groups_by_owner_post_with_its_people(cli: Cli, ja: None) -> None:
@@ -176,7 +167,9 @@ def test_usage_errors_exit_2(cli: Cli, ja: None, options: tuple[str, ...]) -> No
     assert (code, out) == (2, "")
 
 
-def test_partly_valid_kb_is_audited_with_skips_and_exits_1(cli: Cli, ja: None) -> None:
+def test_partly_valid_kb_is_audited_with_skips_and_exits_1(
+    cli: Cli, golden: Golden, ja: None
+) -> None:
     root = str(FIXTURES / "partial")
     code, out, _ = cli("audit", "--root", root, "--as-of", "2025-06-01", "--no-cache", "--no-git")
     assert code == 1  # nothing is stale yet: the check errors alone fail it
@@ -186,7 +179,9 @@ def test_partly_valid_kb_is_audited_with_skips_and_exits_1(cli: Cli, ja: None) -
         cli("audit", "--root", root, "--as-of", "2025-06-01", "--no-cache", "--fail-on", "never")[0]
         == 0
     )
-    golden("partial.txt", cli("audit", "--root", root, "--as-of", D, "--no-cache", "--no-git")[1])
+    golden(
+        "audit/partial.txt", cli("audit", "--root", root, "--as-of", D, "--no-cache", "--no-git")[1]
+    )
 
 
 def test_unusable_roster_exits_2_and_prints_the_check_errors(cli: Cli, ja: None) -> None:

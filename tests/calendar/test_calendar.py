@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import os
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +10,7 @@ import pytest
 from dateutil.rrule import rrulestr
 from icalendar import Calendar
 
-from conftest import FIXTURES, GOLDEN_DIR
+from conftest import FIXTURES, Golden
 from hikitsugi.calendar.ics import ics_for_all, ics_for_role, roles_with_schedule
 from hikitsugi.calendar.table import calendar_text
 from hikitsugi.check.checker import check
@@ -19,7 +18,6 @@ from hikitsugi.facts.holidays import closed_note, previous_open_day
 from hikitsugi.facts.schedule import period
 
 ROOT = FIXTURES / "calendar"
-GOLDEN = GOLDEN_DIR / "calendar"
 STAMP = datetime.datetime(2026, 11, 27, 9, 0, tzinfo=datetime.UTC)
 D = datetime.date
 
@@ -144,13 +142,8 @@ def test_ics_for_role_keeps_owned_and_deputised_runbooks(kb: Any) -> None:
     assert roles_with_schedule(kb) == ["kakaricho", "shusa", "shuji"]
 
 
-def test_calendar_text_golden(kb: Any) -> None:
-    text = calendar_text(kb, D(2026, 4, 1), D(2027, 3, 31), "ja")
-    path = GOLDEN / "fy2026.txt"
-    if os.environ.get("HIKITSUGI_UPDATE_GOLDEN") == "1":
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    assert text == path.read_text(encoding="utf-8")
+def test_calendar_text_golden(kb: Any, golden: Golden) -> None:
+    golden("calendar/fy2026.txt", calendar_text(kb, D(2026, 4, 1), D(2027, 3, 31), "ja"))
 
 
 def test_calendar_command_writes_the_ics(cli: Any, tmp_path: Path) -> None:

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, CliResult
+from hikitsugi.check.cache import cache_folder
 from hikitsugi.check.checker import check
 
 KB_PARTS = ("hikitsugi.yml", "roster.yml", "runbooks", "checklists", "standards")
@@ -147,7 +148,7 @@ def test_the_cache_never_changes_an_answer(tmp_path: Path, build_model: bool) ->
         assert cached.problems == fresh.problems, name
         assert cached.skipped == fresh.skipped, name
         assert sorted(cached.kb.runbooks) == sorted(fresh.kb.runbooks), name
-    assert (root / ".cache" / "hikitsugi" / "files.marshal").is_file()
+    assert (cache_folder(root) / "files.marshal").is_file()
 
 
 def test_an_edit_invalidates_the_cache(tmp_path: Path) -> None:
@@ -161,7 +162,7 @@ def test_an_edit_invalidates_the_cache(tmp_path: Path) -> None:
 def test_a_corrupt_cache_is_ignored(tmp_path: Path) -> None:
     root = copy_sample(tmp_path / "kb")
     check(root)
-    for path in (root / ".cache" / "hikitsugi").iterdir():
+    for path in cache_folder(root).iterdir():
         path.write_bytes(b"\x00garbage")
     assert check(root).ok
     assert check(root, build_model=False).ok

@@ -7,6 +7,7 @@ import signal
 import socket
 import subprocess
 import time
+import tomllib
 import urllib.request
 from pathlib import Path
 
@@ -64,3 +65,15 @@ def test_ci_runs_the_readme_test_command() -> None:
         path = REPO / "scripts" / script
         assert os.access(path, os.X_OK), path
         assert subprocess.run(["bash", "-n", str(path)], check=False).returncode == 0
+
+
+def test_readme_fast_lane_names_the_declared_markers_and_the_house_rules_run_first() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert 'scripts/test -m "not browser and not slow"' in readme
+    config = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    markers = {line.split(":")[0] for line in config["tool"]["pytest"]["ini_options"]["markers"]}
+    assert markers == {"browser", "slow"}
+    script = (REPO / "scripts" / "test").read_text(encoding="utf-8")
+    steps = ('ruff" check', 'ruff" format --check', 'mypy"', 'python" -m pytest')
+    order = [script.index(f"$VENV/bin/{step}") for step in steps]
+    assert order == sorted(order)

@@ -3,29 +3,18 @@
 from __future__ import annotations
 
 import json
-import os
 from typing import Any
 
 import pytest
 import yaml
 
-from conftest import FIXTURES, GOLDEN_DIR
+from conftest import FIXTURES, Golden
 from hikitsugi.check.checker import check
 from hikitsugi.render.differences import differences_section, standards_index
 from hikitsugi.resolve.diff import diff_runbook
 
 FIXTURES = FIXTURES / "standards"
 GOOD = FIXTURES / "good"
-GOLDEN = GOLDEN_DIR / "standards"
-
-
-def golden(name: str, text: str) -> None:
-    """Compare *text* with tests/golden/standards/NAME (HIKITSUGI_UPDATE_GOLDEN=1 rewrites it)."""
-    path = GOLDEN / name
-    if os.environ.get("HIKITSUGI_UPDATE_GOLDEN") == "1":
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    assert text == path.read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
@@ -69,10 +58,10 @@ def test_diff_of_a_runbook_without_extends_is_none(kb: Any) -> None:
     assert diff_runbook(kb, kb.standards["std-riyo"]) is None
 
 
-def test_diff_command_text_golden(cli: Any) -> None:
+def test_diff_command_text_golden(cli: Any, golden: Golden) -> None:
     code, out, err = cli("diff", "riyo", "--root", str(GOOD), "--no-cache")
     assert (code, err) == (0, "")
-    golden("diff-riyo.txt", out)
+    golden("standards/diff-riyo.txt", out)
 
 
 def test_diff_command_json(cli: Any) -> None:
@@ -90,7 +79,7 @@ def test_diff_without_extends_exits_2(cli: Any) -> None:
     assert "extends がありません" in err
 
 
-def test_show_yaml_is_the_resolved_runbook_in_readable_japanese(cli: Any) -> None:
+def test_show_yaml_is_the_resolved_runbook_in_readable_japanese(cli: Any, golden: Golden) -> None:
     code, out, err = cli("show", "riyo", "--root", str(GOOD), "--no-cache")
     assert (code, err) == (0, "")
     assert "課税情報を照会する" in out  # not \u escapes
@@ -107,7 +96,7 @@ def test_show_yaml_is_the_resolved_runbook_in_readable_japanese(cli: Any) -> Non
     ]
     assert data["summary"] == "申請を受け付けて決定するまでの標準手順。"  # inherited
     assert all("after" not in s and "remove" not in s for s in data["steps"])
-    golden("show-riyo.yml", out)
+    golden("standards/show-riyo.yml", out)
 
 
 def test_show_json_matches_yaml(cli: Any) -> None:
@@ -122,18 +111,18 @@ def test_show_unknown_id_exits_2(cli: Any) -> None:
     assert code == 2 and "nothing" in err
 
 
-def test_differences_section_links_the_standard_and_lists_changes(kb: Any) -> None:
+def test_differences_section_links_the_standard_and_lists_changes(kb: Any, golden: Golden) -> None:
     text = differences_section(kb, kb.runbooks["riyo"], "ja", link=lambda i: f"/s/{i}/")
     assert "[利用申請の標準手順](/s/std-riyo/)" in text
     assert "`shokai` 課税情報を照会する (kakunin の後)" in text
     assert "`shisu` 指数を付ける" in text
     assert differences_section(kb, kb.standards["std-riyo"], "ja") == ""
-    golden("differences-riyo.md", differences_section(kb, kb.runbooks["riyo"], "ja"))
+    golden("standards/differences-riyo.md", differences_section(kb, kb.runbooks["riyo"], "ja"))
 
 
-def test_standards_index_counts_differences_per_runbook(kb: Any) -> None:
+def test_standards_index_counts_differences_per_runbook(kb: Any, golden: Golden) -> None:
     text = standards_index(kb, "en")
     assert (
         "| [利用申請(テスト市)](../runbooks/riyo.md) `riyo` | 6 (2・3・1) | 4 | 10 | yes |" in text
     )
-    golden("index.md", standards_index(kb, "ja"))
+    golden("standards/index.md", standards_index(kb, "ja"))

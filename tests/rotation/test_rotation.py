@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import datetime
 import json
-import os
 from dataclasses import replace
 
 import pytest
 
-from conftest import FIXTURES, GOLDEN_DIR
+from conftest import FIXTURES
 from hikitsugi.check.checker import check
 from hikitsugi.model import Assignment
 from hikitsugi.rotation.plan import handover_of, plan
@@ -175,15 +174,10 @@ def test_cli_rejects_a_negative_window(cli):
         ("2027-04-03", "json", "rotation-vacant.json"),
     ],
 )
-def test_golden_output(cli, day, fmt, name):
+def test_golden_output(cli, golden, day, fmt, name):
     code, out, err = cli("rotation", "--root", str(KB_DIR), "--as-of", day, "--format", fmt)
     assert code == 0, err
-    path = GOLDEN_DIR / "rotation" / name
-    if os.environ.get("HIKITSUGI_UPDATE_GOLDEN") == "1":
-        path.write_text(out, encoding="utf-8")
-    assert out == path.read_text(encoding="utf-8"), (
-        f"{path.name} differs (HIKITSUGI_UPDATE_GOLDEN=1 to accept)"
-    )
+    golden(f"rotation/{name}", out)
 
 
 def test_a_person_with_two_posts_owns_what_either_post_owns(kb):

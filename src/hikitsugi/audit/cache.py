@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from hikitsugi import __version__, model, schema
-from hikitsugi.check.cache import CACHE_DIR, digest
+from hikitsugi.check.cache import cache_folder, digest
 from hikitsugi.check.checker import CONFIG_FILE, CheckResult, check, fingerprint
 from hikitsugi.check.problems import Problem
 from hikitsugi.errors import WriteError
@@ -36,7 +36,7 @@ def checked(root: Path, use_cache: bool = True) -> CheckResult:
     """Return check(root), or its audit-relevant part from the snapshot when nothing changed."""
     if not use_cache or not (root / CONFIG_FILE).is_file():
         return check(root, use_cache=use_cache, outline=True)
-    path = root / CACHE_DIR / SNAPSHOT
+    path = cache_folder(root) / SNAPSHOT
     stored = _read(path)
     if stored is not None and stored[0] == fingerprint(root):
         return _rebuild(root, stored[1])

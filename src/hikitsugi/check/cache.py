@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import marshal
+import os
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +20,21 @@ from hikitsugi.errors import WriteError
 from hikitsugi.io import write_atomic
 
 CACHE_DIR = Path(".cache") / "hikitsugi"
+CACHE_ENV = "HIKITSUGI_CACHE_DIR"
 FORMAT = 4
+
+
+def cache_folder(root: Path) -> Path:
+    """Return the folder of the KB's caches: <root>/.cache/hikitsugi, or under $HIKITSUGI_CACHE_DIR.
+
+    With the variable set nothing is written inside the KB (a read-only share, the test suite);
+    each KB gets its own folder there, named after its absolute path.
+    """
+    base = os.environ.get(CACHE_ENV)
+    if not base:
+        return root / CACHE_DIR
+    name = digest(str(root.resolve()).encode("utf-8")).hex()
+    return Path(base) / "hikitsugi" / f"kb-{name}"
 
 
 def digest(raw: bytes) -> bytes:
@@ -36,7 +51,7 @@ class FileCache:
     """Per-file results keyed by (relative path, content hash)."""
 
     def __init__(self, root: Path, enabled: bool = True, extra: str = "") -> None:
-        self.path = root / CACHE_DIR / "files.marshal"
+        self.path = cache_folder(root) / "files.marshal"
         self.enabled = enabled
         self.header = _fingerprint(extra)
         self.old: dict[str, tuple[bytes, Any]] = {}
@@ -78,7 +93,7 @@ class ResultCache:
     """The whole answer of the last run, keyed by the hash of every file's path and content."""
 
     def __init__(self, root: Path, enabled: bool = True, extra: str = "") -> None:
-        self.path = root / CACHE_DIR / "result.marshal"
+        self.path = cache_folder(root) / "result.marshal"
         self.enabled = enabled
         self.header = _fingerprint(extra)
 

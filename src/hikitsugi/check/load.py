@@ -9,6 +9,7 @@ files that are too large or not UTF-8.
 from __future__ import annotations
 
 import codecs
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -201,8 +202,8 @@ def parse(raw: bytes, relpath: str) -> Document:
         raise LoadError(relpath, 1, 1, "load.empty")
     loader = _Loader(text)
     loader.resolve = _resolve  # type: ignore[method-assign]
-    loader.descend_resolver = _NO_PATH_RESOLVERS  # type: ignore[method-assign]
-    loader.ascend_resolver = int  # type: ignore[method-assign]
+    loader.descend_resolver = _NO_PATH_RESOLVERS  # type: ignore[method-assign,assignment]
+    loader.ascend_resolver = int  # type: ignore[method-assign,assignment]
     try:
         root = loader.get_single_node()
     except yaml.MarkedYAMLError as error:
@@ -272,7 +273,8 @@ _IMPLICIT = {
 }
 _DEFAULT_SEQ = yaml.resolver.Resolver.DEFAULT_SEQUENCE_TAG
 _DEFAULT_MAP = yaml.resolver.Resolver.DEFAULT_MAPPING_TAG
-_NO_PATH_RESOLVERS = {}.get  # called with (node, index); returns None, like a resolver with no paths
+# Called with (node, index); returns None, like a resolver with no paths.
+_NO_PATH_RESOLVERS: Callable[[Any, Any], None] = {}.get
 
 
 def _resolve(kind: type, value: Any, implicit: tuple[bool, bool]) -> str:

@@ -61,6 +61,6 @@ def run(options: argparse.Namespace, out: TextIO, lang: str) -> int:
         return 1
     out.write(t("build.building", lang, runbooks=len(result.kb.runbooks), day=day) + "\n")
     started = time.perf_counter()
-    build_site(root, site_dir, day, report=lambda line: out.write(line + "\n"))
+    build_site(root, site_dir, day, report=lambda line: print(line, file=out))
     out.write(t("build.done", lang, site=site_dir, seconds=time.perf_counter() - started) + "\n")
     return 0

@@ -40,8 +40,8 @@ def entry_occurrences(
     if entry.monthly is not None:
         month = datetime.date(start.year, start.month, 1)
         while month <= end:
-            last = calendar.monthrange(month.year, month.month)[1]
-            day = month.replace(day=min(entry.monthly, last))
+            days = calendar.monthrange(month.year, month.month)[1]
+            day = month.replace(day=min(entry.monthly, days))
             if start <= day <= end:
                 yield Occurrence(day, day, entry.label, runbook, monthly=True, entry=entry)
             month = add_months(month, 1)

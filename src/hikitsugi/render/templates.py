@@ -8,6 +8,8 @@ from pathlib import Path
 
 import jinja2
 
+from hikitsugi.check.cache import CACHE_ENV
+
 BUILTIN = Path(__file__).resolve().parent.parent / "templates"
 
 
@@ -33,7 +35,7 @@ def _bytecode_cache() -> jinja2.BytecodeCache | None:
     Compiling the site and print templates is a fixed ~0.4 s of every build; the compiled code is a
     pure function of the template's source, so one per-user cache serves every KB on the PC.
     """
-    base = os.environ.get("HIKITSUGI_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME")
+    base = os.environ.get(CACHE_ENV) or os.environ.get("XDG_CACHE_HOME")
     folder = (
         (Path(base) if base else Path.home() / ".cache")
         / "hikitsugi"

@@ -96,9 +96,7 @@ def fast_validator(name: str) -> Callable[[Any], Any]:
     """
     import fastjsonschema
 
-    return fastjsonschema.compile(  # type: ignore[no-any-return]
-        inlined(name), formats={"date": is_real_date}, use_default=False
-    )
+    return fastjsonschema.compile(inlined(name), formats={"date": is_real_date}, use_default=False)
 
 
 def is_valid(name: str, data: Any) -> bool:

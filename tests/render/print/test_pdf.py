@@ -16,7 +16,10 @@ from conftest import CHROMIUM, CHROMIUM_ARGS, FIXTURES
 
 KB_DIR = FIXTURES / "print" / "kb"
 POPPLER = all(shutil.which(tool) for tool in ("pdffonts", "pdftotext", "pdfinfo", "pdftoppm"))
-pytestmark = pytest.mark.skipif(not POPPLER, reason="poppler-utils is not installed")
+pytestmark = [
+    pytest.mark.slow,  # every test here makes a PDF
+    pytest.mark.skipif(not POPPLER, reason="poppler-utils is not installed"),
+]
 
 FIFTEEN_STEPS = 12  # 12 steps with a check line, 3 of them with caution or transfer, + 3 items
 

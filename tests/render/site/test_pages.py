@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import os
 import re
 import shutil
 from pathlib import Path
@@ -11,7 +10,7 @@ from pathlib import Path
 import markdown
 import pytest
 
-from conftest import FIXTURES, GOLDEN_DIR, REPO
+from conftest import FIXTURES, REPO, Golden
 from hikitsugi import model
 from hikitsugi.audit.rules import audit
 from hikitsugi.calendar.ics import ics_for_all, ics_for_role, roles_with_schedule
@@ -27,7 +26,6 @@ from hikitsugi.render.site_with_print import render_site
 from hikitsugi.resolve.diff import diff_runbook, extenders
 
 KB = FIXTURES / "site" / "kb"
-GOLDEN = GOLDEN_DIR / "site"
 DAY = datetime.date(2026, 11, 27)
 
 
@@ -43,17 +41,8 @@ def pages(kb: model.KnowledgeBase) -> dict[str, str]:
     return render_site(kb, DAY)
 
 
-def assert_golden(name: str, actual: str) -> None:
-    """Compare with tests/golden/site/NAME (HIKITSUGI_UPDATE_GOLDEN=1 rewrites it)."""
-    path = GOLDEN / name
-    if os.environ.get("HIKITSUGI_UPDATE_GOLDEN") == "1":
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(actual, encoding="utf-8")
-    assert actual == path.read_text(encoding="utf-8")
-
-
-def test_runbook_page_matches_golden(pages: dict[str, str]) -> None:
-    assert_golden("intake.md", pages["runbooks/intake.md"])
+def test_runbook_page_matches_golden(pages: dict[str, str], golden: Golden) -> None:
+    golden("site/intake.md", pages["runbooks/intake.md"])
 
 
 def test_every_runbook_has_a_page_whose_url_ends_in_its_id(

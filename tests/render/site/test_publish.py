@@ -24,8 +24,6 @@ steps:
   - {id: one, title: 手順, zone: lgwam}
 """
 
-pytestmark = pytest.mark.slow
-
 
 @pytest.fixture
 def kb(tmp_path: Path) -> Path:
@@ -51,6 +49,7 @@ def leftovers(folder: Path) -> list[str]:
     return sorted(p.name for p in folder.iterdir() if ".building-" in p.name or ".old-" in p.name)
 
 
+@pytest.mark.slow  # builds the site with MkDocs
 def test_build_writes_the_site_and_replaces_it(
     kb: Path, tmp_path: Path, cli: Callable[..., tuple[int, str, str]]
 ) -> None:
@@ -71,6 +70,7 @@ def test_build_writes_the_site_and_replaces_it(
     assert leftovers(site.parent) == []
 
 
+@pytest.mark.slow  # builds the site with MkDocs
 def test_the_built_html_escapes_titles_everywhere(
     kb: Path, tmp_path: Path, cli: Callable[..., tuple[int, str, str]]
 ) -> None:
@@ -89,6 +89,7 @@ def test_the_built_html_escapes_titles_everywhere(
     assert "<title>&lt;script&gt;alert" in hostile  # <title>, nav and h1 all show it as text
 
 
+@pytest.mark.slow  # builds the site with MkDocs
 def test_check_errors_stop_the_build_and_keep_the_old_site(
     kb: Path, tmp_path: Path, cli: Callable[..., tuple[int, str, str]]
 ) -> None:
@@ -103,6 +104,7 @@ def test_check_errors_stop_the_build_and_keep_the_old_site(
     assert leftovers(tmp_path) == []
 
 
+@pytest.mark.slow  # builds the site with MkDocs
 def test_a_failing_mkdocs_build_keeps_the_old_site(
     kb: Path, tmp_path: Path, cli: Callable[..., tuple[int, str, str]]
 ) -> None:
@@ -120,6 +122,7 @@ def test_a_failing_mkdocs_build_keeps_the_old_site(
     assert leftovers(tmp_path) == []
 
 
+@pytest.mark.slow  # builds the site with MkDocs
 def test_plain_mkdocs_build_reports_check_errors_without_a_traceback(
     kb: Path, tmp_path: Path
 ) -> None:
@@ -147,6 +150,7 @@ def test_missing_mkdocs_yml_is_a_clear_error(
     assert code == 2 and "mkdocs.yml がありません" in err
 
 
+@pytest.mark.slow  # builds the site with MkDocs
 def test_headings_keep_readable_japanese_anchors(
     kb: Path, tmp_path: Path, cli: Callable[..., tuple[int, str, str]]
 ) -> None:
@@ -174,6 +178,7 @@ def test_serve_watches_the_knowledge_base(kb: Path) -> None:
     assert names == ["checklists", "hikitsugi.yml", "roster.yml", "runbooks", "standards"]
 
 
+@pytest.mark.slow  # builds the site with MkDocs
 def test_a_kb_without_docs_index_gets_a_front_page(
     kb: Path, tmp_path: Path, cli: Callable[..., tuple[int, str, str]]
 ) -> None:
@@ -199,6 +204,7 @@ def test_refuses_a_site_folder_whose_replacement_would_destroy_something(
     assert sorted(p.relative_to(kb.parent) for p in kb.parent.rglob("*")) == before
 
 
+@pytest.mark.slow  # builds the site with MkDocs
 def test_sample_site_carries_standards_calendars_and_every_hand_written_page(
     tmp_path: Path,
 ) -> None:

@@ -19,7 +19,7 @@ def _entry(title: str, page: str) -> dict[str, str]:
     return {str(escape(title)): page}
 
 
-def _chunked(ctx: SiteContext, entries: list[dict[str, str]]) -> list[Any]:
+def _chunked(ctx: SiteContext, entries: list[dict[str, Any]]) -> list[Any]:
     """Split a long list into sub-sections of SECTION_SIZE, titled first – last."""
     if len(entries) <= SECTION_SIZE:
         return entries

@@ -75,7 +75,7 @@ def render_runbook(ctx: SiteContext, runbook: model.Runbook) -> str:
         differences=site_standards.differences(ctx, runbook),
         standard_page=(
             site_links.standard_page(runbook.extends)
-            if runbook.extends in ctx.kb.standards
+            if runbook.extends is not None and runbook.extends in ctx.kb.standards
             else None
         ),
         checklist=ctx.printable("checklists", runbook.id),
