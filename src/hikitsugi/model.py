@@ -93,26 +93,9 @@ class Person:
 
 
 @dataclass(frozen=True)
-class Holder:
-    """A person holding a role through one assignment."""
-
-    person: Person
-    assignment: Assignment
-
-
-@dataclass(frozen=True)
 class Roster:
     roles: Mapping[str, Role] = field(default_factory=dict)
     people: tuple[Person, ...] = ()
-
-    def holders(self, role: str, day: datetime.date) -> list[Holder]:
-        """Return who holds *role* on *day* (several people may share a role)."""
-        return [
-            Holder(person, assignment)
-            for person in self.people
-            for assignment in person.assignments
-            if assignment.role == role and assignment.holds_on(day)
-        ]
 
     def person(self, person_id: str) -> Person | None:
         """Return the person with *person_id*, if any."""

@@ -13,8 +13,7 @@ from typing import Any
 
 from hikitsugi.facts import review
 from hikitsugi.facts.duties import EVERY, duties_of
-from hikitsugi.facts.people import leaving_by_post, vacancy_on, window_end
-from hikitsugi.facts.people import names_by_post as people_by_role
+from hikitsugi.facts.people import leaving_by_post, names_by_post, vacancy_on, window_end
 from hikitsugi.facts.review import due_lookup
 from hikitsugi.i18n import register, t
 from hikitsugi.model import Checklist, KnowledgeBase, Runbook
@@ -193,7 +192,7 @@ def no_owner(kb: KnowledgeBase, day: datetime.date) -> list[Finding]:
 
 def vacant_owner(kb: KnowledgeBase, day: datetime.date) -> list[Finding]:
     """Its owner role is held by nobody on *day* (the message says since when, if ever held)."""
-    people, due, title = people_by_role(kb.roster, day), due_lookup(kb), kb.roster.role_title
+    people, due, title = names_by_post(kb.roster, day), due_lookup(kb), kb.roster.role_title
     vacancies = {
         role: vacancy
         for role in {item.owner for item in _audited(kb) if item.owner}
@@ -226,7 +225,7 @@ def vacant_owner(kb: KnowledgeBase, day: datetime.date) -> list[Finding]:
 
 def never_reviewed(kb: KnowledgeBase, day: datetime.date) -> list[Finding]:
     """No `reviewed_on`."""
-    people = people_by_role(kb.roster, day)
+    people = names_by_post(kb.roster, day)
     return [
         _finding(item, "never-reviewed", ERROR, people, None)
         for item in _audited(kb)
@@ -236,7 +235,7 @@ def never_reviewed(kb: KnowledgeBase, day: datetime.date) -> list[Finding]:
 
 def stale(kb: KnowledgeBase, day: datetime.date) -> list[Finding]:
     """*day* is after reviewed_on + review_every (the due day itself is not stale)."""
-    people, due_on = people_by_role(kb.roster, day), due_lookup(kb)
+    people, due_on = names_by_post(kb.roster, day), due_lookup(kb)
     window = kb.config.due_soon_days
     found = []
     for item in _audited(kb):
@@ -252,7 +251,7 @@ def stale(kb: KnowledgeBase, day: datetime.date) -> list[Finding]:
 
 def due_soon(kb: KnowledgeBase, day: datetime.date) -> list[Finding]:
     """Not stale, and the due day is within `due_soon_days` of *day* (the due day itself too)."""
-    people, due_on = people_by_role(kb.roster, day), due_lookup(kb)
+    people, due_on = names_by_post(kb.roster, day), due_lookup(kb)
     window = kb.config.due_soon_days
     found = []
     for item in _audited(kb):
@@ -270,7 +269,7 @@ def due_soon(kb: KnowledgeBase, day: datetime.date) -> list[Finding]:
 
 def owner_leaving(kb: KnowledgeBase, day: datetime.date) -> list[Finding]:
     """A holder of the owner role on *day* leaves it within `handover_window_days` (v1.1: renewals stay)."""
-    people, due = people_by_role(kb.roster, day), due_lookup(kb)
+    people, due = names_by_post(kb.roster, day), due_lookup(kb)
     end = window_end(kb, day)
     leaving: dict[str, dict[str, Any]] = {}
     for role, going in leaving_by_post(kb.roster, day, end).items():
@@ -290,7 +289,7 @@ def owner_leaving(kb: KnowledgeBase, day: datetime.date) -> list[Finding]:
 
 def no_deputy(kb: KnowledgeBase, day: datetime.date) -> list[Finding]:
     """An active runbook has no deputies."""
-    people, due = people_by_role(kb.roster, day), due_lookup(kb)
+    people, due = names_by_post(kb.roster, day), due_lookup(kb)
     return [
         _finding(r, "no-deputy", WARNING, people, due(r))
         for r in _active_runbooks(kb)
@@ -300,7 +299,7 @@ def no_deputy(kb: KnowledgeBase, day: datetime.date) -> list[Finding]:
 
 def retired_in_use(kb: KnowledgeBase, day: datetime.date) -> list[Finding]:
     """An active runbook `uses` or is `related` to a retired one (one finding per reference)."""
-    people, due = people_by_role(kb.roster, day), due_lookup(kb)
+    people, due = names_by_post(kb.roster, day), due_lookup(kb)
     retired = {i: r.title for i, r in kb.runbooks.items() if r.status == "retired"}
     if not retired:
         return []

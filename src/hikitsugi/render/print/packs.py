@@ -244,7 +244,7 @@ def _monthly(occurrence: Occurrence, lang: str) -> str:
     return vocabulary.monthly(day or occurrence.start.day, lang)
 
 
-def _successor_names(kb: KnowledgeBase, leaver: Leaver, to: Person | None) -> str:
+def _successor_names(leaver: Leaver, to: Person | None) -> str:
     if to is not None:
         return to.name
     names = [p.name for post in leaver.posts for p in post.successors]
@@ -275,7 +275,7 @@ def handover_pack(
         organization=kb.config.organization,
         person=person,
         posts=posts,
-        successor=_successor_names(kb, leaver, to),
+        successor=_successor_names(leaver, to),
         duties=tuple(duty_row(kb, d, day, lang) for d in leaver.duties),
         schedule=schedule_rows(leaver.schedule, lang),
         schedule_end=add_months(day, SCHEDULE_MONTHS) - datetime.timedelta(days=1),

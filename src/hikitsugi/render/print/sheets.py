@@ -110,7 +110,7 @@ def _runbook_groups(kb: KnowledgeBase, runbook: Runbook, lang: str) -> list[Chec
     return groups
 
 
-def _checklist_groups(kb: KnowledgeBase, checklist: Checklist, lang: str) -> list[CheckGroup]:
+def _checklist_groups(kb: KnowledgeBase, checklist: Checklist) -> list[CheckGroup]:
     owner = kb.roster.role_title(checklist.owner or "")
     lines = tuple(
         CheckLine(item.text, kb.roster.role_title(item.role) if item.role else owner, "")
@@ -122,7 +122,7 @@ def _checklist_groups(kb: KnowledgeBase, checklist: Checklist, lang: str) -> lis
 def sheet(kb: KnowledgeBase, item: Runbook | Checklist, day: datetime.date, lang: str) -> Sheet:
     """Build the printable checklist of *item* as printed on *day*."""
     if isinstance(item, Checklist):
-        groups, mode = _checklist_groups(kb, item, lang), item.mode
+        groups, mode = _checklist_groups(kb, item), item.mode
     else:
         groups, mode = _runbook_groups(kb, item, lang), item.checklist_mode
     review = review_on(kb, item, day)

@@ -16,7 +16,7 @@ from hikitsugi import model, vocabulary
 from hikitsugi.facts import fiscal, people
 from hikitsugi.facts.schedule import Occurrence, active_occurrences
 from hikitsugi.i18n import catalogue, placeholders, t
-from hikitsugi.render import safe_markdown
+from hikitsugi.render import paths, safe_markdown
 from hikitsugi.render.paths import print_path
 from hikitsugi.render.site import links as site_links
 from hikitsugi.render.templates import environment
@@ -62,7 +62,7 @@ class SiteContext:
 
     def calendar(self, name: str) -> str | None:
         """Path of calendar/NAME.ics (a post's id, or "all") when this build has it."""
-        path = site_links.calendar_file(name)
+        path = paths.calendar_file(name)
         return path if path in self.calendars else None
 
     @cached_property
@@ -134,7 +134,7 @@ class SiteContext:
             markdown=lambda text: Markup(safe_markdown.render(text)),
             P=self.post,
             front_matter=front_matter,
-            rb_page=site_links.runbook_page,
+            rb_page=paths.runbook_page,
             monthly=lambda day: vocabulary.monthly(day, self.lang),
             **self.labels,
             **values,

@@ -11,7 +11,7 @@ from hikitsugi.facts import fiscal
 from hikitsugi.facts.duties import EVERY, duties_of, runbooks_of
 from hikitsugi.facts.review import review_on
 from hikitsugi.model import add_months
-from hikitsugi.render.site import links as site_links
+from hikitsugi.render import paths
 from hikitsugi.render.site.context import SiteContext
 from hikitsugi.vocabulary import TRANSFER_METHODS
 
@@ -26,7 +26,7 @@ def render_kind_list(ctx: SiteContext, kind: str) -> str:
     runbooks = _by_title([r for r in ctx.kb.runbooks.values() if r.kind == kind])
     rows = [(r, review_on(ctx.kb, r, ctx.day)) for r in runbooks]
     return ctx.render(
-        "list.html.j2", site_links.list_page(name), title=ctx.label(f"site.page.{name}"), rows=rows
+        "list.html.j2", paths.list_page(name), title=ctx.label(f"site.page.{name}"), rows=rows
     )
 
 
@@ -39,7 +39,7 @@ def render_owners(ctx: SiteContext) -> str:
         owned = _by_title([r for relation, r in runbooks if relation == "owner"])
         deputy = _by_title([r for relation, r in runbooks if relation == "deputy"])
         posts.append((role, owned, deputy))
-    return ctx.render("owners.html.j2", site_links.list_page("owners"), posts=posts)
+    return ctx.render("owners.html.j2", paths.list_page("owners"), posts=posts)
 
 
 @dataclass(frozen=True)
@@ -84,7 +84,7 @@ def render_calendar(ctx: SiteContext) -> str:
     current = ctx.day.replace(day=1)
     return ctx.render(
         "calendar.html.j2",
-        site_links.list_page("calendar"),
+        paths.list_page("calendar"),
         months=months,
         rows=rows,
         current=current,
@@ -110,8 +110,8 @@ def calendar_files(ctx: SiteContext) -> dict[str, bytes]:
     start, end = fiscal.span(ctx.day, ctx.kb.config.fiscal_year_start)
     stamp = datetime.datetime.combine(ctx.day, datetime.time(), tzinfo=datetime.UTC)
     everything, by_role = ics_files(ctx.kb, roles, start, end, stamp=stamp, lang=ctx.lang)
-    files = {site_links.calendar_file("all"): everything}
-    files.update({site_links.calendar_file(role): data for role, data in by_role.items()})
+    files = {paths.calendar_file("all"): everything}
+    files.update({paths.calendar_file(role): data for role, data in by_role.items()})
     return files
 
 
@@ -144,7 +144,7 @@ def render_zones(ctx: SiteContext) -> str:
     )
     return ctx.render(
         "zones.html.j2",
-        site_links.list_page("zones"),
+        paths.list_page("zones"),
         uses=found,
         counts=[(method, counts.get(method, 0)) for method in TRANSFER_METHODS],
         pairs=sorted(pairs.items(), key=lambda item: (-item[1], item[0])),
@@ -173,7 +173,7 @@ def render_onboarding(ctx: SiteContext, role: model.Role) -> str:
     timed, untimed = onboarding_order(ctx, role.id)
     return ctx.render(
         "onboarding.html.j2",
-        site_links.onboarding_page(role.id),
+        paths.onboarding_page(role.id),
         printable=ctx.printable("onboarding", role.id),
         ics=ctx.calendar(role.id),
         leaving=ctx.leaving.get(role.id, []),

@@ -4,39 +4,6 @@ from __future__ import annotations
 
 import posixpath
 
-from hikitsugi.render.paths import (  # re-exported: the site's modules reach paths through here
-    CALENDARS,
-    CHECKLISTS,
-    LISTS,
-    ONBOARDING,
-    RUNBOOKS,
-    STANDARDS,
-    calendar_file,
-    checklist_page,
-    list_page,
-    onboarding_page,
-    runbook_page,
-    standard_page,
-)
-
-__all__ = [
-    "CALENDARS",
-    "CHECKLISTS",
-    "LISTS",
-    "ONBOARDING",
-    "RUNBOOKS",
-    "STANDARDS",
-    "calendar_file",
-    "checklist_page",
-    "file_href",
-    "href",
-    "list_page",
-    "onboarding_page",
-    "runbook_page",
-    "standard_page",
-    "url",
-]
-
 
 def url(page: str, directory_urls: bool) -> str:
     """Return the site URL (from the site root) of the source page *page*."""

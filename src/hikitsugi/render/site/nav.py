@@ -8,7 +8,7 @@ from typing import Any
 from markupsafe import escape
 
 from hikitsugi import model
-from hikitsugi.render.site import links as site_links
+from hikitsugi.render import paths
 from hikitsugi.render.site.context import SiteContext
 
 SECTION_SIZE = 40
@@ -42,7 +42,7 @@ def runbook_sections(ctx: SiteContext, kind: str) -> list[Any]:
     sections = []
     for owner in sorted(groups, key=lambda o: (o == "", ctx.role_title(o) if o else "")):
         entries = [
-            _entry(r.title, site_links.runbook_page(r.id))
+            _entry(r.title, paths.runbook_page(r.id))
             for r in sorted(groups[owner], key=lambda r: (r.title, r.id))
         ]
         title = (
@@ -66,13 +66,12 @@ def navigation(ctx: SiteContext, own_pages: list[Any]) -> list[Any]:
     names = ["processes", "tools", "owners", "calendar", "zones", "status"]
     if ctx.kb.standards:
         names.append("standards")
-    lists = [_entry(ctx.label(f"site.page.{name}"), site_links.list_page(name)) for name in names]
+    lists = [_entry(ctx.label(f"site.page.{name}"), paths.list_page(name)) for name in names]
     onboarding = [
-        _entry(role.title, site_links.onboarding_page(role.id))
-        for role in ctx.kb.roster.roles.values()
+        _entry(role.title, paths.onboarding_page(role.id)) for role in ctx.kb.roster.roles.values()
     ]
     checklists = [
-        _entry(c.title, site_links.checklist_page(c.id))
+        _entry(c.title, paths.checklist_page(c.id))
         for c in sorted(ctx.kb.checklists.values(), key=lambda c: (c.title, c.id))
     ]
     runbooks = [
@@ -80,7 +79,7 @@ def navigation(ctx: SiteContext, own_pages: list[Any]) -> list[Any]:
         {ctx.label("word.kind.tool"): runbook_sections(ctx, "tool")},
     ]
     standards = [
-        _entry(s.title, site_links.standard_page(s.id))
+        _entry(s.title, paths.standard_page(s.id))
         for s in sorted(ctx.kb.standards.values(), key=lambda s: (s.title, s.id))
     ]
     return [

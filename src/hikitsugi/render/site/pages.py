@@ -11,8 +11,8 @@ import datetime
 from pathlib import Path
 
 from hikitsugi import model
+from hikitsugi.render import paths
 from hikitsugi.render.site import labels as site_labels  # noqa: F401 - registers the labels
-from hikitsugi.render.site import links as site_links
 from hikitsugi.render.site.context import SiteContext
 from hikitsugi.render.site.index_pages import (
     calendar_files,
@@ -58,21 +58,21 @@ def render_pages(ctx: SiteContext) -> dict[str, str | bytes]:
     ctx.calendars = frozenset(calendars)
     pages.update(calendars)
     for runbook in kb.runbooks.values():
-        pages[site_links.runbook_page(runbook.id)] = render_runbook(ctx, runbook)
+        pages[paths.runbook_page(runbook.id)] = render_runbook(ctx, runbook)
     for standard in kb.standards.values():
-        pages[site_links.standard_page(standard.id)] = render_standard(ctx, standard)
+        pages[paths.standard_page(standard.id)] = render_standard(ctx, standard)
     if kb.standards:
-        pages[site_links.list_page("standards")] = render_standards_index(ctx)
+        pages[paths.list_page("standards")] = render_standards_index(ctx)
     for checklist in kb.checklists.values():
-        pages[site_links.checklist_page(checklist.id)] = render_standalone_checklist(ctx, checklist)
-    pages[site_links.list_page("processes")] = render_kind_list(ctx, "process")
-    pages[site_links.list_page("tools")] = render_kind_list(ctx, "tool")
-    pages[site_links.list_page("owners")] = render_owners(ctx)
-    pages[site_links.list_page("calendar")] = render_calendar(ctx)
-    pages[site_links.list_page("zones")] = render_zones(ctx)
-    pages[site_links.list_page("status")] = render_status(ctx)
+        pages[paths.checklist_page(checklist.id)] = render_standalone_checklist(ctx, checklist)
+    pages[paths.list_page("processes")] = render_kind_list(ctx, "process")
+    pages[paths.list_page("tools")] = render_kind_list(ctx, "tool")
+    pages[paths.list_page("owners")] = render_owners(ctx)
+    pages[paths.list_page("calendar")] = render_calendar(ctx)
+    pages[paths.list_page("zones")] = render_zones(ctx)
+    pages[paths.list_page("status")] = render_status(ctx)
     for role in kb.roster.roles.values():
-        pages[site_links.onboarding_page(role.id)] = render_onboarding(ctx, role)
+        pages[paths.onboarding_page(role.id)] = render_onboarding(ctx, role)
     pages[INDEX_PATH] = search_index(kb, ctx.directory_urls, ctx.lang)
     return pages
 

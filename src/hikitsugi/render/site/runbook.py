@@ -7,7 +7,7 @@ from typing import Any
 
 from hikitsugi import model
 from hikitsugi.facts.review import review_on
-from hikitsugi.render.site import links as site_links
+from hikitsugi.render import paths
 from hikitsugi.render.site import standards as site_standards
 from hikitsugi.render.site.context import SiteContext
 from hikitsugi.vocabulary import ZONES
@@ -70,11 +70,11 @@ def render_runbook(ctx: SiteContext, runbook: model.Runbook) -> str:
     return _render_page(
         ctx,
         runbook,
-        site_links.runbook_page(runbook.id),
+        paths.runbook_page(runbook.id),
         used_by=ctx.used_by.get(runbook.id, []),
         differences=site_standards.differences(ctx, runbook),
         standard_page=(
-            site_links.standard_page(runbook.extends)
+            paths.standard_page(runbook.extends)
             if runbook.extends is not None and runbook.extends in ctx.kb.standards
             else None
         ),
@@ -87,7 +87,7 @@ def render_standard(ctx: SiteContext, standard: model.Runbook) -> str:
     return _render_page(
         ctx,
         standard,
-        site_links.standard_page(standard.id),
+        paths.standard_page(standard.id),
         standard=True,
         based_on=site_standards.based_on(ctx, standard),
     )
@@ -120,7 +120,7 @@ def _render_page(ctx: SiteContext, runbook: model.Runbook, page: str, **values: 
 
 def render_standalone_checklist(ctx: SiteContext, checklist: model.Checklist) -> str:
     """Return the page of a checklist kept under checklists/."""
-    page = site_links.checklist_page(checklist.id)
+    page = paths.checklist_page(checklist.id)
     return ctx.render(
         "checklist.html.j2",
         page,

@@ -13,6 +13,7 @@ import unicodedata
 from typing import Any
 
 from hikitsugi import model, vocabulary
+from hikitsugi.render import paths
 from hikitsugi.render.site import links as site_links
 
 INDEX_PATH = "assets/hikitsugi/search-index.js"
@@ -50,7 +51,7 @@ def document(
         *(issue.text for issue in runbook.open_issues),
     )
     return {
-        "u": site_links.url(site_links.runbook_page(runbook.id), directory_urls),
+        "u": site_links.url(paths.runbook_page(runbook.id), directory_urls),
         "t": runbook.title,
         "k": runbook.kind,
         "s": runbook.status,

@@ -7,8 +7,8 @@ import posixpath
 from markupsafe import Markup
 
 from hikitsugi import model
+from hikitsugi.render import paths
 from hikitsugi.render.differences import Link, differences_section, standards_index
-from hikitsugi.render.site import links as site_links
 from hikitsugi.render.site.context import SiteContext, front_matter
 from hikitsugi.resolve.diff import extenders
 
@@ -23,9 +23,9 @@ def _linker(ctx: SiteContext, page: str) -> Link:
 
     def to(item_id: str) -> str:
         target = (
-            site_links.standard_page(item_id)
+            paths.standard_page(item_id)
             if item_id in ctx.kb.standards
-            else site_links.runbook_page(item_id)
+            else paths.runbook_page(item_id)
         )
         return posixpath.relpath(target, here or ".")
 
@@ -36,14 +36,14 @@ def differences(ctx: SiteContext, runbook: model.Runbook) -> Markup:
     """The Markdown section of a local runbook's page that names its standard and its changes."""
     if not runbook.extends or runbook.extends not in ctx.kb.standards:
         return Markup("")
-    page = site_links.runbook_page(runbook.id)
+    page = paths.runbook_page(runbook.id)
     # differences_section escapes every value it writes (titles, field values) for Markdown.
     return Markup(differences_section(ctx.kb, runbook, ctx.lang, link=_linker(ctx, page)))
 
 
 def render_standards_index(ctx: SiteContext) -> str:
     """Return the standards index: per standard, the local runbooks and their differences."""
-    page = site_links.list_page("standards")
+    page = paths.list_page("standards")
     body = standards_index(ctx.kb, ctx.lang, link=_linker(ctx, page))
     return f"{front_matter(ctx.label('standards.index-title'))}\n\n{body}"
 

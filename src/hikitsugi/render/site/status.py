@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from hikitsugi.audit.rules import Finding, audit
-from hikitsugi.render.site import links as site_links
+from hikitsugi.render import paths
 from hikitsugi.render.site.context import SiteContext
 
 
@@ -24,13 +24,13 @@ def render_status(ctx: SiteContext) -> str:
     report = audit(ctx.kb, ctx.day)
     return ctx.render(
         "status.html.j2",
-        site_links.list_page("status"),
+        paths.list_page("status"),
         report=report,
         groups=findings_by_owner(ctx, report.findings),
         percent=round(report.health * 100),
         page_of=lambda item_id: (
-            site_links.runbook_page(item_id)
+            paths.runbook_page(item_id)
             if item_id in ctx.kb.runbooks
-            else site_links.checklist_page(item_id)
+            else paths.checklist_page(item_id)
         ),
     )
