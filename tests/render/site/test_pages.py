@@ -41,6 +41,16 @@ def pages(kb: model.KnowledgeBase) -> dict[str, str]:
     return render_site(kb, DAY)
 
 
+def test_every_generated_page_with_front_matter_starts_with_it(pages: dict[str, str]) -> None:
+    # MkDocs reads front matter only at the very start: after a blank line it prints `title: …`
+    with_front_matter = [
+        path for path, text in pages.items() if path.endswith(".md") and "\ntitle: " in text[:400]
+    ]
+    assert len(with_front_matter) > 10  # every list, post and runbook page has one
+    late = [path for path in with_front_matter if not pages[path].startswith("---\n")]
+    assert late == []
+
+
 def test_runbook_page_matches_golden(pages: dict[str, str], golden: Golden) -> None:
     golden("site/intake.md", pages["runbooks/intake.md"])
 

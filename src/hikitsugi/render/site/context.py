@@ -124,7 +124,11 @@ class SiteContext:
         return self._posts[role]
 
     def render(self, template: str, page: str, **values: Any) -> str:
-        """Render templates/site/<template> for the page at source path *page*."""
+        """Render templates/site/<template> for the page at source path *page*.
+
+        Leading blank lines are dropped: MkDocs reads front matter only at the very start, and
+        a template (or a city's override) that begins with a blank line would print it as text.
+        """
         return self.env.get_template(f"site/{template}").render(
             ctx=self,
             page=page,
@@ -138,7 +142,7 @@ class SiteContext:
             monthly=lambda day: vocabulary.monthly(day, self.lang),
             **self.labels,
             **values,
-        )
+        ).lstrip()
 
 
 class _Labels(dict[str, str]):
