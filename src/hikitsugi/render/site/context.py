@@ -129,20 +129,24 @@ class SiteContext:
         Leading blank lines are dropped: MkDocs reads front matter only at the very start, and
         a template (or a city's override) that begins with a blank line would print it as text.
         """
-        return self.env.get_template(f"site/{template}").render(
-            ctx=self,
-            page=page,
-            label=self.label,
-            link=lambda target, anchor="": self.link(page, target, anchor),
-            file_link=lambda target: site_links.file_href(page, target, self.directory_urls),
-            markdown=lambda text: Markup(safe_markdown.render(text)),
-            P=self.post,
-            front_matter=front_matter,
-            rb_page=paths.runbook_page,
-            monthly=lambda day: vocabulary.monthly(day, self.lang),
-            **self.labels,
-            **values,
-        ).lstrip()
+        return (
+            self.env.get_template(f"site/{template}")
+            .render(
+                ctx=self,
+                page=page,
+                label=self.label,
+                link=lambda target, anchor="": self.link(page, target, anchor),
+                file_link=lambda target: site_links.file_href(page, target, self.directory_urls),
+                markdown=lambda text: Markup(safe_markdown.render(text)),
+                P=self.post,
+                front_matter=front_matter,
+                rb_page=paths.runbook_page,
+                monthly=lambda day: vocabulary.monthly(day, self.lang),
+                **self.labels,
+                **values,
+            )
+            .lstrip()
+        )
 
 
 class _Labels(dict[str, str]):
