@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis.configuration import set_hypothesis_home_dir
 
 from hikitsugi.check.cache import CACHE_ENV
 from hikitsugi.cli import run
@@ -50,6 +51,8 @@ def pytest_configure(config: pytest.Config) -> None:
     _saved_cache_env = os.environ.get(CACHE_ENV)
     _cache_folder = tempfile.mkdtemp(prefix="hikitsugi-test-cache-")
     os.environ[CACHE_ENV] = _cache_folder
+    # Hypothesis keeps its own folder (.hypothesis/ in the working directory) even with database=None
+    set_hypothesis_home_dir(os.path.join(_cache_folder, "hypothesis"))
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
