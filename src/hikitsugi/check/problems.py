@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from hikitsugi import vocabulary
 from hikitsugi.check.load import NodePath
 from hikitsugi.i18n import t
 
@@ -43,7 +44,7 @@ class Problem:
     def format(self, lang: str) -> str:
         """Return `file:line:column: path: message`."""
         where = f"{self.file}:{self.line}:{self.column}: "
-        note = "" if self.severity == ERROR else f"({self.severity}) "
+        note = "" if self.severity == ERROR else f"({vocabulary.word('severity', self.severity, lang)}) "
         path = f"{self.path}: " if self.path else ""
         return f"{where}{note}{path}{self.message(lang)}"
 
