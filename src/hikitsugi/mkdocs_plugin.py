@@ -23,6 +23,7 @@ from hikitsugi.check.checker import check
 from hikitsugi.errors import HikitsugiError
 from hikitsugi.i18n import register, t
 from hikitsugi.model import KnowledgeBase
+from hikitsugi.render import urls
 from hikitsugi.render.site import pages as site
 from hikitsugi.render.site.context import SiteContext
 from hikitsugi.render.site.nav import hand_written, navigation
@@ -107,7 +108,7 @@ class HikitsugiPlugin(BasePlugin[_Options]):
         """Add the generated pages and assets; a hand-written page at the same path wins."""
         started = time.perf_counter()
         own = [f.src_uri for f in files.documentation_pages()]
-        generated = {**self.pages, **site.static_assets()}
+        generated = {**self.pages, **site.static_assets(), **kb_images(self.root)}
         if files.get_file_from_path("index.md") is None:  # the site's front door must exist
             generated["index.md"] = site.render_home(self.context)
             own.insert(0, "index.md")
@@ -118,6 +119,18 @@ class HikitsugiPlugin(BasePlugin[_Options]):
         config.nav = navigation(self.context, own_nav)
         LAST_TIMINGS["on_files"] = time.perf_counter() - started
         return files
+
+    def on_template_context(self, context: Any, *, template_name: str, config: MkDocsConfig) -> Any:
+        """Give 404.html relative URLs: MkDocs makes them absolute, which leave the site over file://."""
+        if template_name == "404.html" and not config.site_url:
+            from mkdocs.utils import normalize_url
+
+            context["base_url"] = "."
+            context["extra_css"] = [normalize_url(path, None, ".") for path in config.extra_css]
+            context["extra_javascript"] = [
+                normalize_url(str(path), None, ".") for path in config.extra_javascript
+            ]
+        return context
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         """Rebuild when the KB's YAML, roster, settings or templates change."""
@@ -146,6 +159,21 @@ def _render(
         raise PluginError(
             t("site.template-error", lang, where="templates/site", error=str(error))
         ) from None
+
+
+def kb_images(root: Path) -> dict[str, bytes]:
+    """The KB's images/ files the URL policy allows, by site path (a symlink out of the KB is left out)."""
+    folder = root / urls.IMAGES_FOLDER
+    if not folder.is_dir():
+        return {}
+    found: dict[str, bytes] = {}
+    kb = root.resolve()
+    for path in sorted(folder.rglob("*")):
+        relative = path.relative_to(root).as_posix()
+        inside = path.resolve().is_relative_to(kb)
+        if path.is_file() and inside and urls.image_path(relative) == relative:
+            found[relative] = path.read_bytes()
+    return found
 
 
 def _readable_anchors(config: MkDocsConfig) -> None:
