@@ -7,6 +7,7 @@ printable documents); this module only talks to MkDocs.
 from __future__ import annotations
 
 import datetime
+import logging
 import os
 import time
 from pathlib import Path
@@ -25,11 +26,14 @@ from hikitsugi.i18n import register, t
 from hikitsugi.model import KnowledgeBase
 from hikitsugi.render import urls
 from hikitsugi.render.site import pages as site
+from hikitsugi.render.site.config_code import code_entries
 from hikitsugi.render.site.context import SiteContext
 from hikitsugi.render.site.nav import hand_written, navigation
 from hikitsugi.render.site_with_print import prepare, render_files
 from hikitsugi.render.templates import environment
 
+LOG = logging.getLogger("mkdocs.plugins.hikitsugi")
+CONFIG_FILE = "mkdocs.yml"
 WATCHED = ("runbooks", "checklists", "standards", "templates", "roster.yml", "hikitsugi.yml")
 AS_OF_ENV = "HIKITSUGI_AS_OF"
 
@@ -67,6 +71,7 @@ class HikitsugiPlugin(BasePlugin[_Options]):
         self.pages: dict[str, str | bytes] = {}
         self.root = Path(".")
         self.context: Any = None
+        self.code_reported = False  # `hikitsugi build` named hooks and plugins before loading them
 
     def _day(self) -> datetime.date:
         text = self.config.as_of or os.environ.get(AS_OF_ENV)
@@ -92,6 +97,8 @@ class HikitsugiPlugin(BasePlugin[_Options]):
             raise PluginError(
                 t("site.check-failed", lang, count=len(result.errors), problems=problems)
             )
+        if not self.code_reported:
+            _warn_about_code(config)
         environment.cache_clear()  # under `mkdocs serve`, see a templates/ folder added since
         self.context, self.pages = _render(
             result.kb, self._day(), lang, directory_urls=config.use_directory_urls
@@ -159,6 +166,15 @@ def _render(
         raise PluginError(
             t("site.template-error", lang, where="templates/site", error=str(error))
         ) from None
+
+
+def _warn_about_code(config: MkDocsConfig) -> None:
+    """Name hooks and outside plugins under plain `mkdocs build` too (`--strict` then fails)."""
+    if config.config_file_path:
+        for entry in code_entries(Path(config.config_file_path)):
+            LOG.warning(
+                t("build.config-code", config=CONFIG_FILE, line=entry.line, what=entry.what)
+            )
 
 
 def kb_images(root: Path) -> dict[str, bytes]:

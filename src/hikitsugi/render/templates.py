@@ -1,4 +1,8 @@
-"""The Jinja2 environment: a KB's templates/ override the built-in ones file by file."""
+"""The Jinja2 environment: a KB's templates/ override the built-in ones file by file.
+
+Every template renders in Jinja's sandbox: a KB's templates/ is data, not code, so an override
+can lay out pages but cannot reach Python (attributes starting with `_`, `mro`, unsafe calls).
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ from functools import cache
 from pathlib import Path
 
 import jinja2
+from jinja2.sandbox import SandboxedEnvironment
 
 from hikitsugi.check.cache import CACHE_ENV
 
@@ -20,7 +25,7 @@ def environment(root: Path | None = None) -> jinja2.Environment:
     if root is not None and (root / "templates").is_dir():
         folders.append(str(root / "templates"))
     folders.append(str(BUILTIN))
-    return jinja2.Environment(
+    return SandboxedEnvironment(
         loader=jinja2.FileSystemLoader(folders),
         bytecode_cache=_bytecode_cache(),
         autoescape=jinja2.select_autoescape(["html", "htm", "xml", "html.j2", "xml.j2"]),
@@ -39,7 +44,7 @@ def _bytecode_cache() -> jinja2.BytecodeCache | None:
     folder = (
         (Path(base) if base else Path.home() / ".cache")
         / "hikitsugi"
-        / f"jinja-{jinja2.__version__}"
+        / f"jinja-{jinja2.__version__}-sandboxed"  # never mixed with code compiled outside it
     )
     try:
         folder.mkdir(parents=True, exist_ok=True)

@@ -67,6 +67,8 @@ def _inject(node: Any, counter: list[int]) -> Any:
         if key in FREE_TEXT and isinstance(value, str):
             counter[0] += 1
             value = f"{value} {PAYLOAD}"
+            if key == "detail":
+                value += "\n![ok](images/ok.png)"
         elif key == "url" and isinstance(value, str):
             counter[0] += 1
             value = URL_PAYLOADS[counter[0] % len(URL_PAYLOADS)]
@@ -78,9 +80,35 @@ def _inject(node: Any, counter: list[int]) -> Any:
     return result
 
 
+KB_ENTRIES = (
+    "runbooks",
+    "standards",
+    "checklists",
+    "docs",
+    "roster.yml",
+    "hikitsugi.yml",
+    "mkdocs.yml",
+)
+PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082"
+)
+
+
 def payload_kb(source: Path, target: Path) -> int:
-    """Copy the KB at *source* to *target* with payloads in every free-text field; return their count."""
-    shutil.copytree(source, target)
+    """Copy the KB at *source* to *target* with payloads in every free-text field; return their count.
+
+    The KB also gets an image of its own (images/ok.png) that a step shows, as the format allows.
+    """
+    target.mkdir(parents=True)
+    for entry in KB_ENTRIES:
+        path = source / entry
+        if path.is_dir():
+            shutil.copytree(path, target / entry)
+        elif path.is_file():
+            shutil.copy(path, target / entry)
+    (target / "images").mkdir()
+    (target / "images" / "ok.png").write_bytes(PNG)
     counter = [0]
     for path in sorted(target.rglob("*.yml")):
         if path.name == "mkdocs.yml":
