@@ -7,6 +7,7 @@ can lay out pages but cannot reach Python (attributes starting with `_`, `mro`, 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
@@ -26,12 +27,25 @@ def environment(root: Path | None = None) -> jinja2.Environment:
         folders.append(str(root / "templates"))
     folders.append(str(BUILTIN))
     return SandboxedEnvironment(
-        loader=jinja2.FileSystemLoader(folders),
+        loader=_InsideLoader(folders),
         bytecode_cache=_bytecode_cache(),
         autoescape=jinja2.select_autoescape(["html", "htm", "xml", "html.j2", "xml.j2"]),
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
     )
+
+
+class _InsideLoader(jinja2.FileSystemLoader):
+    """Load a template only from a file that really lies in its folder (no symlink out of the KB)."""
+
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str, Callable[[], bool]]:
+        source, filename, uptodate = super().get_source(environment, template)
+        real = Path(os.path.realpath(filename))
+        if not any(real.is_relative_to(os.path.realpath(folder)) for folder in self.searchpath):
+            raise jinja2.TemplateNotFound(template)
+        return source, filename, uptodate
 
 
 def _bytecode_cache() -> jinja2.BytecodeCache | None:
