@@ -1,7 +1,9 @@
 """The Jinja2 environment: a KB's templates/ override the built-in ones file by file.
 
-Every template renders in Jinja's sandbox: a KB's templates/ is data, not code, so an override
-can lay out pages but cannot reach Python (attributes starting with `_`, `mro`, unsafe calls).
+A KB with a templates/ folder gets Jinja's sandbox: its templates are data, not code, so an
+override can lay out pages but cannot reach Python (attributes starting with `_`, `mro`, unsafe
+calls). Without one only our own templates run, outside the sandbox, which is ~0.1 s faster for
+200 runbooks (every attribute lookup in the sandbox is a checked call).
 """
 
 from __future__ import annotations
@@ -26,9 +28,11 @@ def environment(root: Path | None = None) -> jinja2.Environment:
     if root is not None and (root / "templates").is_dir():
         folders.append(str(root / "templates"))
     folders.append(str(BUILTIN))
-    return SandboxedEnvironment(
+    sandboxed = len(folders) > 1
+    kind = SandboxedEnvironment if sandboxed else jinja2.Environment
+    return kind(
         loader=_InsideLoader(folders),
-        bytecode_cache=_bytecode_cache(),
+        bytecode_cache=_bytecode_cache("sandboxed" if sandboxed else "builtin"),
         autoescape=jinja2.select_autoescape(["html", "htm", "xml", "html.j2", "xml.j2"]),
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
@@ -48,7 +52,7 @@ class _InsideLoader(jinja2.FileSystemLoader):
         return source, filename, uptodate
 
 
-def _bytecode_cache() -> jinja2.BytecodeCache | None:
+def _bytecode_cache(kind: str) -> jinja2.BytecodeCache | None:
     """Compiled templates kept per user (keyed by template path and source), so builds skip compiling.
 
     Compiling the site and print templates is a fixed ~0.4 s of every build; the compiled code is a
@@ -58,7 +62,7 @@ def _bytecode_cache() -> jinja2.BytecodeCache | None:
     folder = (
         (Path(base) if base else Path.home() / ".cache")
         / "hikitsugi"
-        / f"jinja-{jinja2.__version__}-sandboxed"  # never mixed with code compiled outside it
+        / f"jinja-{jinja2.__version__}-{kind}"  # sandboxed code never mixed with the other
     )
     try:
         folder.mkdir(parents=True, exist_ok=True)
