@@ -7,6 +7,7 @@ printable documents); this module only talks to MkDocs.
 from __future__ import annotations
 
 import datetime
+import logging
 import os
 import time
 from pathlib import Path
@@ -23,12 +24,16 @@ from hikitsugi.check.checker import check
 from hikitsugi.errors import HikitsugiError
 from hikitsugi.i18n import register, t
 from hikitsugi.model import KnowledgeBase
+from hikitsugi.render import urls
 from hikitsugi.render.site import pages as site
+from hikitsugi.render.site.config_code import code_entries
 from hikitsugi.render.site.context import SiteContext
 from hikitsugi.render.site.nav import hand_written, navigation
 from hikitsugi.render.site_with_print import prepare, render_files
 from hikitsugi.render.templates import environment
 
+LOG = logging.getLogger("mkdocs.plugins.hikitsugi")
+CONFIG_FILE = "mkdocs.yml"
 WATCHED = ("runbooks", "checklists", "standards", "templates", "roster.yml", "hikitsugi.yml")
 AS_OF_ENV = "HIKITSUGI_AS_OF"
 
@@ -66,6 +71,7 @@ class HikitsugiPlugin(BasePlugin[_Options]):
         self.pages: dict[str, str | bytes] = {}
         self.root = Path(".")
         self.context: Any = None
+        self.code_reported = False  # `hikitsugi build` named hooks and plugins before loading them
 
     def _day(self) -> datetime.date:
         text = self.config.as_of or os.environ.get(AS_OF_ENV)
@@ -91,6 +97,8 @@ class HikitsugiPlugin(BasePlugin[_Options]):
             raise PluginError(
                 t("site.check-failed", lang, count=len(result.errors), problems=problems)
             )
+        if not self.code_reported:
+            _warn_about_code(config)
         environment.cache_clear()  # under `mkdocs serve`, see a templates/ folder added since
         self.context, self.pages = _render(
             result.kb, self._day(), lang, directory_urls=config.use_directory_urls
@@ -107,7 +115,7 @@ class HikitsugiPlugin(BasePlugin[_Options]):
         """Add the generated pages and assets; a hand-written page at the same path wins."""
         started = time.perf_counter()
         own = [f.src_uri for f in files.documentation_pages()]
-        generated = {**self.pages, **site.static_assets()}
+        generated = {**self.pages, **site.static_assets(), **kb_images(self.root)}
         if files.get_file_from_path("index.md") is None:  # the site's front door must exist
             generated["index.md"] = site.render_home(self.context)
             own.insert(0, "index.md")
@@ -118,6 +126,18 @@ class HikitsugiPlugin(BasePlugin[_Options]):
         config.nav = navigation(self.context, own_nav)
         LAST_TIMINGS["on_files"] = time.perf_counter() - started
         return files
+
+    def on_template_context(self, context: Any, *, template_name: str, config: MkDocsConfig) -> Any:
+        """Give 404.html relative URLs: MkDocs makes them absolute, which leave the site over file://."""
+        if template_name == "404.html" and not config.site_url:
+            from mkdocs.utils import normalize_url
+
+            context["base_url"] = "."
+            context["extra_css"] = [normalize_url(path, None, ".") for path in config.extra_css]
+            context["extra_javascript"] = [
+                normalize_url(str(path), None, ".") for path in config.extra_javascript
+            ]
+        return context
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         """Rebuild when the KB's YAML, roster, settings or templates change."""
@@ -146,6 +166,30 @@ def _render(
         raise PluginError(
             t("site.template-error", lang, where="templates/site", error=str(error))
         ) from None
+
+
+def _warn_about_code(config: MkDocsConfig) -> None:
+    """Name hooks and outside plugins under plain `mkdocs build` too (`--strict` then fails)."""
+    if config.config_file_path:
+        for entry in code_entries(Path(config.config_file_path)):
+            LOG.warning(
+                t("build.config-code", config=CONFIG_FILE, line=entry.line, what=entry.what)
+            )
+
+
+def kb_images(root: Path) -> dict[str, bytes]:
+    """The KB's images/ files the URL policy allows, by site path (a symlink out of the KB is left out)."""
+    folder = root / urls.IMAGES_FOLDER
+    if not folder.is_dir():
+        return {}
+    found: dict[str, bytes] = {}
+    kb = root.resolve()
+    for path in sorted(folder.rglob("*")):
+        relative = path.relative_to(root).as_posix()
+        inside = path.resolve().is_relative_to(kb)
+        if path.is_file() and inside and urls.image_path(relative) == relative:
+            found[relative] = path.read_bytes()
+    return found
 
 
 def _readable_anchors(config: MkDocsConfig) -> None:

@@ -94,3 +94,26 @@ def test_the_fast_path_matches_the_parser_on_every_sample_detail() -> None:
     assert len(details) > 50
     for detail in details:
         assert render(detail) == parser_output(detail), detail
+
+
+@pytest.mark.parametrize(
+    "source",
+    ["//evil.example/t.png", "http://evil.example/a.png", "/etc/passwd", "images/x.svg"],
+)
+def test_images_from_outside_become_text(source: str) -> None:
+    html = render(f"見る ![図]({source}) こと")
+    assert "<img" not in html and "src=" not in html
+    assert f"![図]({source})" in html
+
+
+def test_an_image_of_the_kb_points_into_the_site_from_the_page() -> None:
+    html = render("![図](images/a.png)", image_prefix="../")
+    assert '<img alt="図" src="../images/a.png"' in html
+
+
+@pytest.mark.parametrize(
+    "url", ["JAVASCRIPT:alert(1)", "&#106;avascript:alert(1)", "//evil.example/", "/etc/passwd"]
+)
+def test_unsafe_links_become_text(url: str) -> None:
+    html = render(f"[押す]({url})")
+    assert "<a" not in html and "href" not in html and "押す" in html

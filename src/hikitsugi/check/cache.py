@@ -21,7 +21,7 @@ from hikitsugi.io import write_atomic
 
 CACHE_DIR = Path(".cache") / "hikitsugi"
 CACHE_ENV = "HIKITSUGI_CACHE_DIR"
-FORMAT = 4
+FORMAT = 5  # 5: file rules warn about links and images (check/url_rules.py)
 
 
 def cache_folder(root: Path) -> Path:

@@ -26,6 +26,16 @@ register(
             "{root} にナレッジベースの設定ファイル hikitsugi.yml がありません (--root でフォルダを指定してください)",
             "{root} has no hikitsugi.yml: not a knowledge base (point --root at one)",
         ),
+        "load.outside-kb": (
+            (
+                "ナレッジベースの外 ({target}) を指すシンボリックリンクなので読みません。"
+                "ファイルをナレッジベースに置くか、そのフォルダを standards_paths に書いてください"
+            ),
+            (
+                "a symbolic link to {target}, outside the knowledge base: not read. Put the file in "
+                "the knowledge base, or list its folder in standards_paths"
+            ),
+        ),
     }
 )
 
@@ -81,7 +91,8 @@ def read_files(root: Path) -> KbFiles:
     limit = config.max_file_bytes
     roster_raw = read_raw(root, ROSTER_FILE, limit) if (root / ROSTER_FILE).is_file() else None
     found = discover(root, config.standards_paths)
-    raws = [read_raw(root, relpath, limit) for _, relpath in found]
+    inside = _allowed_places(root, config.standards_paths)
+    raws = [read_raw(root, relpath, limit, inside) for _, relpath in found]
     key = _fingerprint(
         [(CONFIG_FILE, config_raw), (ROSTER_FILE, roster_raw)]
         + [(r, raw) for (_, r), raw in zip(found, raws)]
@@ -94,8 +105,22 @@ def fingerprint(root: Path) -> bytes:
     return read_files(root).fingerprint
 
 
-def read_raw(root: Path, relpath: str, limit: int) -> bytes | LoadError:
-    """Return the bytes of one file, or why it cannot be read."""
+def _allowed_places(root: Path, standards_paths: Iterable[str]) -> tuple[Path, ...]:
+    """The real folders a KB file may live in: the KB and the folders of `standards_paths`."""
+    return tuple(Path(os.path.realpath(root / folder)) for folder in (".", *standards_paths))
+
+
+def read_raw(
+    root: Path, relpath: str, limit: int, inside: tuple[Path, ...] = ()
+) -> bytes | LoadError:
+    """Return the bytes of one file, or why it cannot be read.
+
+    With *inside*, a file whose real path (symbolic links followed) lies elsewhere is an error:
+    a link in runbooks/ must not publish a file from outside the KB.
+    """
+    real = Path(os.path.realpath(root / relpath))
+    if inside and not any(real.is_relative_to(place) for place in inside):
+        return LoadError(relpath, 1, 1, "load.outside-kb", target=str(real))
     try:
         return read_bytes(root / relpath, relpath, limit)
     except LoadError as error:

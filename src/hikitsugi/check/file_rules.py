@@ -10,6 +10,7 @@ from hikitsugi.check.problems import Problem
 from hikitsugi.check.roster_rules import roster_rules
 from hikitsugi.check.schema_messages import schema_problems
 from hikitsugi.check.sources import as_list, problem_at
+from hikitsugi.check.url_rules import url_rules
 from hikitsugi.i18n import register
 from hikitsugi.resolve.merge import DocumentLocator, Locator
 
@@ -53,7 +54,11 @@ def file_rules(area: str, document: Document) -> list[Problem]:
     """Rules that need only this file: unique step ids, real days, date order."""
     locator = DocumentLocator(document)
     if area in ("runbooks", "standards"):
-        return _step_rules(document, locator) + _schedule_rules(document.data, locator)
+        return (
+            _step_rules(document, locator)
+            + _schedule_rules(document.data, locator)
+            + url_rules(document)
+        )
     if area == "roster":
         return roster_rules(document.data, locator)
     return []

@@ -11,6 +11,7 @@ from hikitsugi.check.load import NodePath
 from hikitsugi.i18n import t
 
 ERROR = "error"
+WARNING = "warning"  # shown, but the KB still builds
 INFO = "info"
 
 

@@ -18,6 +18,10 @@ register(
             "サイトの出力先 (既定: ROOT/site)",
             "where to write the site (default: ROOT/site)",
         ),
+        "opt.strict": (
+            "mkdocs.yml の hooks: や hikitsugi・MkDocs・Material 以外のプラグイン (コードを実行するもの) があれば作らない",
+            "refuse a mkdocs.yml with hooks: or plugins other than hikitsugi's, MkDocs' and Material's (they run code)",
+        ),
         "build.checking": (
             "ナレッジベースを検査しています: {root}",
             "checking the knowledge base: {root}",
@@ -43,6 +47,7 @@ def add_arguments(parser: argparse.ArgumentParser, lang: str) -> None:
     add_root(parser, lang)
     parser.add_argument("--site-dir", type=Path, help=t("opt.site-dir", lang))
     add_as_of(parser, lang)
+    parser.add_argument("--strict", action="store_true", help=t("opt.strict", lang))
 
 
 def run(options: argparse.Namespace, out: TextIO, lang: str) -> int:
@@ -61,6 +66,8 @@ def run(options: argparse.Namespace, out: TextIO, lang: str) -> int:
         return 1
     out.write(t("build.building", lang, runbooks=len(result.kb.runbooks), day=day) + "\n")
     started = time.perf_counter()
-    build_site(root, site_dir, day, report=lambda line: print(line, file=out))
+    build_site(
+        root, site_dir, day, report=lambda line: print(line, file=out), strict=options.strict
+    )
     out.write(t("build.done", lang, site=site_dir, seconds=time.perf_counter() - started) + "\n")
     return 0

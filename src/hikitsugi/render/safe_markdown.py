@@ -9,25 +9,37 @@ import markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
-SAFE_SCHEMES = ("http:", "https:", "mailto:", "tel:")
-_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
-
-
-def _safe_url(url: str) -> bool:
-    """Say whether *url* is relative or uses a scheme that cannot run code."""
-    compact = re.sub(r"[\x00-\x20]", "", url)
-    return not _SCHEME.match(compact) or compact.lower().startswith(SAFE_SCHEMES)
+from hikitsugi.render import urls
 
 
 class _LinkGuard(Treeprocessor):
-    """Drop href/src whose scheme could run code (javascript:, data:, vbscript:)."""
+    """Apply the URL policy (render/urls.py): unsafe links and outside images become text."""
+
+    image_prefix = ""  # from the page being rendered to the site root, e.g. "../"
 
     def run(self, root: etree.Element) -> None:
         for element in root.iter():
-            for name in ("href", "src"):
+            if element.tag == "a" and not urls.safe_link(element.get("href", "")):
+                _as_text(element)
+            elif element.tag == "img":
+                source = element.get("src", "")
+                path = urls.image_path(source)
+                if path is None:
+                    alt = element.get("alt", "")
+                    _as_text(element)
+                    element.text = f"![{alt}]({source})"
+                else:
+                    element.set("src", self.image_prefix + path)
+            for name in ("href", "src"):  # any other element: no URL survives the policy
                 value = element.get(name)
-                if value is not None and not _safe_url(value):
+                if value is not None and element.tag not in ("a", "img"):
                     del element.attrib[name]
+
+
+def _as_text(element: etree.Element) -> None:
+    """Turn *element* into a plain span that keeps its text."""
+    element.tag = "span"
+    element.attrib.clear()
 
 
 class _SafeExtension(Extension):
@@ -113,12 +125,18 @@ def _plain(text: str) -> str | None:
     return "\n".join(blocks)
 
 
-def render(text: str) -> str:
-    """Render staff Markdown to HTML: their HTML is escaped first, so it reads as text."""
+def render(text: str, image_prefix: str = "") -> str:
+    """Render staff Markdown to HTML: their HTML is escaped first, so it reads as text.
+
+    *image_prefix* leads from the page to the site root, where the KB's images/ are copied.
+    """
     plain = _plain(text.strip("\n"))
     if plain is not None:
         return plain
     converter = _converter()
+    guard = converter.treeprocessors["hikitsugi-link-guard"]
+    assert isinstance(guard, _LinkGuard)
+    guard.image_prefix = image_prefix
     html = converter.reset().convert(loosen_lists(escape_html(text)))
     # The page is Markdown again for MkDocs: a blank line would end the raw HTML block.
     return re.sub(r"\n\s*\n", "\n", html).strip()

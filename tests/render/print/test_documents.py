@@ -219,7 +219,7 @@ def test_fiscal_year_label():
 def test_pdf_fetcher_refuses_the_network(tmp_path):
     from hikitsugi.render.print.pdf import local_only_fetcher
 
-    fetcher = local_only_fetcher()
+    fetcher = local_only_fetcher((tmp_path,))
     for url in ("https://fonts.googleapis.com/css", "http://example.org/a.png", "ftp://x/y"):
         with pytest.raises(ValueError, match="disallowed protocol"):
             fetcher(url)

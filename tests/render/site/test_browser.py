@@ -1,4 +1,5 @@
-"""The built sample-city site in headless Chromium: search, no outside requests, banner, links.
+"""The built sample-city site in headless Chromium: search, no outside requests, banner, links;
+and a site built from payloads in every field, where nothing runs and nothing leaves the site.
 
 The site is built once per session; every test here reads that one build.
 """
@@ -13,12 +14,14 @@ import shutil
 import subprocess
 import sys
 import threading
+import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
+from payload_kb import payload_kb
 
 from conftest import CHROMIUM, CHROMIUM_ARGS, REPO, TESTS
 from hikitsugi.render.site.publish import build_site
@@ -226,3 +229,71 @@ def test_linkchecker_finds_no_broken_link(http_base: str) -> None:
     print("\n".join(summary))
     assert done.returncode == 0, done.stdout[-3000:]
     assert "0 errors found" in done.stdout
+
+
+URLS_OF_PAGE = """() => Array.from(document.querySelectorAll('*')).flatMap(e =>
+    ['href', 'src', 'action', 'formaction', 'xlink:href', 'poster', 'srcset']
+      .filter(n => e.hasAttribute(n)).map(n => e.getAttribute(n)))"""
+
+
+def _inside(url: str, site: Path) -> bool:
+    """Say whether the browser's request *url* stays inside the built site."""
+    if url.startswith(("data:", "blob:", "about:")):
+        return True
+    return url.startswith(site.resolve().as_uri() + "/")
+
+
+def test_payloads_in_every_field_run_nothing_and_fetch_nothing_outside(
+    tmp_path: Path, browser: Any
+) -> None:
+    """A site built from a KB with an attack in every free-text field, loaded page by page over file://.
+
+    Nothing may run (no dialog, no script link), nothing may be fetched from outside the site,
+    and the console stays free of errors.
+    """
+    kb = tmp_path / "kb"
+    assert payload_kb(REPO, kb) > 100  # every free-text field of the sample city
+    site = build_site(kb, tmp_path / "site", BUILD_DAY)
+    pages = sorted(p for p in site.rglob("*.html") if "assets" not in p.parts)
+    assert len(pages) > 30 and site / "404.html" in pages
+    dialogs: list[str] = []
+    outside: list[str] = []
+    errors: list[str] = []
+    script_links: list[str] = []
+    page = browser.new_page()
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.on(
+        "console",
+        lambda m: (
+            errors.append(f"{page.url}: {m.text} {m.location}") if m.type == "error" else None
+        ),
+    )
+    page.on("pageerror", lambda error: errors.append(f"{page.url}: {error}"))
+
+    def route(request_route: Any) -> None:
+        url = request_route.request.url
+        if _inside(url, site):
+            request_route.continue_()
+        else:
+            outside.append(url)
+            request_route.abort()
+
+    page.route("**/*", route)
+    searches = [f"{(site / 'index.html').resolve().as_uri()}?q={q}" for q in ("alert", "7*7")]
+    for url in [path.resolve().as_uri() for path in pages] + searches:
+        page.goto(url)
+        page.wait_for_load_state("load")
+        if "?q=" in url:  # the results show the payloads of titles and steps
+            page.wait_for_selector("[data-search-results][data-ready]", state="attached")
+            assert page.locator("[data-search-results] > li").count() > 0
+        path = Path(urllib.parse.urlsplit(url).path)
+        for value in page.evaluate(URLS_OF_PAGE):
+            compact = "".join(value.split()).lower()
+            if compact.startswith(("javascript:", "vbscript:", "data:text")):
+                script_links.append(f"{path}: {value}")
+    page.close()
+    assert dialogs == []
+    assert script_links == []
+    assert outside == []
+    assert errors == []
+    assert (site / "images" / "ok.png").is_file()  # the KB's own image is in the site

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import urllib.parse
+import urllib.request
 from pathlib import Path
 from typing import Any
 
@@ -25,22 +27,47 @@ register(
 )
 
 ALLOWED_PROTOCOLS = ("file", "data")
+PACKAGE = Path(__file__).resolve().parents[2]  # hikitsugi's own templates and assets
 
 
-def local_only_fetcher() -> Any:
-    """Return a WeasyPrint URL fetcher for file: and data: only: a printout never goes online."""
+def readable(url: str, roots: tuple[Path, ...]) -> bool:
+    """Say whether *url* is data:, or a file: inside the package or one of *roots* (links followed)."""
+    scheme = url.split(":", 1)[0].lower()
+    if scheme == "data":
+        return True
+    if scheme != "file":
+        return False
+    parts = urllib.parse.urlsplit(url)
+    if parts.netloc not in ("", "localhost"):
+        return False  # file://server/share: a network share, not a local file
+    path = Path(urllib.request.url2pathname(parts.path)).resolve()
+    return any(path.is_relative_to(root.resolve()) for root in (PACKAGE, *roots))
+
+
+def local_only_fetcher(roots: tuple[Path, ...] = ()) -> Any:
+    """Return a WeasyPrint URL fetcher for data: and for files of the package and *roots* only.
+
+    A printout never goes online, and a template override cannot pull /etc/passwd into it.
+    """
     try:
         from weasyprint.urls import URLFetcher  # newer WeasyPrint: a fetcher class
     except ImportError:  # older WeasyPrint: wrap its fetcher function
         from weasyprint import default_url_fetcher
 
         def fetch(url: str, *args: Any, **kwargs: Any) -> Any:
-            if url.split(":", 1)[0].lower() not in ALLOWED_PROTOCOLS:
-                raise ValueError(f"URI uses disallowed protocol: {url}")
+            if not readable(url, roots):
+                raise ValueError(f"URI uses disallowed protocol or place: {url}")
             return default_url_fetcher(url, *args, **kwargs)
 
         return fetch
-    return URLFetcher(allowed_protocols=ALLOWED_PROTOCOLS, allow_redirects=False)
+
+    class LocalFetcher(URLFetcher):  # type: ignore[misc]
+        def fetch(self, url: str, headers: Any = None) -> Any:
+            if not readable(url, roots):
+                raise ValueError(f"URI uses disallowed protocol or place: {url}")
+            return super().fetch(url, headers)
+
+    return LocalFetcher(allowed_protocols=ALLOWED_PROTOCOLS, allow_redirects=False)
 
 
 def pdf_bytes(html: str, base: Path) -> bytes:
@@ -50,7 +77,9 @@ def pdf_bytes(html: str, base: Path) -> bytes:
     except (ImportError, OSError) as error:
         raise HikitsugiError("pdf.unavailable", error=str(error).splitlines()[0]) from None
     document = weasyprint.HTML(
-        string=html, base_url=str(base.resolve()) + "/", url_fetcher=local_only_fetcher()
+        string=html,
+        base_url=str(base.resolve()) + "/",
+        url_fetcher=local_only_fetcher((base,)),
     )
     result = document.write_pdf()
     assert result is not None

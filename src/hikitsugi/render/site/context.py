@@ -16,7 +16,7 @@ from hikitsugi import model, vocabulary
 from hikitsugi.facts import fiscal, people
 from hikitsugi.facts.schedule import Occurrence, active_occurrences
 from hikitsugi.i18n import catalogue, placeholders, t
-from hikitsugi.render import paths, safe_markdown
+from hikitsugi.render import paths, safe_markdown, urls
 from hikitsugi.render.paths import print_path
 from hikitsugi.render.site import links as site_links
 from hikitsugi.render.templates import environment
@@ -54,6 +54,11 @@ class SiteContext:
     def link(self, source: str, target: str, anchor: str = "") -> str:
         """Return a relative link between two generated pages."""
         return site_links.href(source, target, self.directory_urls, anchor)
+
+    def _to_root(self, page: str) -> str:
+        """Return the relative prefix from *page* to the site root ("" or "../" …)."""
+        prefix = site_links.file_href(page, "x", self.directory_urls)[: -len("x")]
+        return prefix
 
     def printable(self, kind: str, name: str) -> str | None:
         """Path of the printable document print/KIND/NAME.html when this build has it."""
@@ -137,7 +142,9 @@ class SiteContext:
                 label=self.label,
                 link=lambda target, anchor="": self.link(page, target, anchor),
                 file_link=lambda target: site_links.file_href(page, target, self.directory_urls),
-                markdown=lambda text: Markup(safe_markdown.render(text)),
+                markdown=lambda text: Markup(safe_markdown.render(text, self._to_root(page))),
+                safe_link=urls.safe_link,
+                mailto=urls.mailto,
                 P=self.post,
                 front_matter=front_matter,
                 rb_page=paths.runbook_page,

@@ -12,8 +12,9 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from hikitsugi.errors import HikitsugiError, WriteError
-from hikitsugi.i18n import register
+from hikitsugi.i18n import register, t
 from hikitsugi.io import make_folder, new_folder_mode
+from hikitsugi.render.site.config_code import code_entries
 
 CONFIG_FILE = "mkdocs.yml"
 
@@ -85,9 +86,16 @@ def _quiet_mkdocs(report: Callable[[str], None], errors: list[str]) -> Iterator[
 
 
 def mkdocs_build(
-    root: Path, target: Path, day: datetime.date, report: Callable[[str], None]
+    root: Path,
+    target: Path,
+    day: datetime.date,
+    report: Callable[[str], None],
+    strict: bool = False,
 ) -> None:
-    """Run the MkDocs build of the KB at *root* into *target* (raises SiteBuildError)."""
+    """Run the MkDocs build of the KB at *root* into *target* (raises SiteBuildError).
+
+    Hooks and plugins that run code are named first; with *strict* nothing is loaded then.
+    """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -95,13 +103,16 @@ def mkdocs_build(
     config_file = root / CONFIG_FILE
     if not config_file.is_file():
         raise SiteBuildError("build.no-mkdocs-yml", root=str(root))
+    _refuse_code(config_file, report, strict)
     errors: list[str] = []
     with _quiet_mkdocs(report, errors):
         try:
             config = load_config(config_file=str(config_file), site_dir=str(target))
             if "hikitsugi" not in config.plugins:
                 raise SiteBuildError("build.no-plugin", config=str(config_file))
-            config.plugins["hikitsugi"].config.as_of = day.isoformat()
+            plugin = config.plugins["hikitsugi"]
+            plugin.config.as_of = day.isoformat()
+            plugin.code_reported = True  # type: ignore[attr-defined]
             config.plugins.on_startup(command="build", dirty=False)
             try:
                 build(config)
@@ -112,8 +123,24 @@ def mkdocs_build(
             raise SiteBuildError("build.failed", site=str(target), reason=reason) from None
 
 
+def _refuse_code(config_file: Path, report: Callable[[str], None], strict: bool) -> None:
+    """Warn about each hook or outside plugin of mkdocs.yml; refuse them all when *strict*."""
+    lines = [
+        t("build.config-code", config=config_file.name, line=entry.line, what=entry.what)
+        for entry in code_entries(config_file)
+    ]
+    if lines and strict:
+        raise SiteBuildError("build.config-code-refused", found="\n".join(lines))
+    for line in lines:
+        report(line)
+
+
 def build_site(
-    root: Path, site_dir: Path, day: datetime.date, report: Callable[[str], None] = lambda _: None
+    root: Path,
+    site_dir: Path,
+    day: datetime.date,
+    report: Callable[[str], None] = lambda _: None,
+    strict: bool = False,
 ) -> Path:
     """Build into a temporary folder next to *site_dir*, then replace *site_dir* with it."""
     site_dir = site_dir.resolve()
@@ -121,7 +148,7 @@ def build_site(
     make_folder(site_dir.parent, site_dir)
     staging = _temporary_folder(site_dir, "building")
     try:
-        mkdocs_build(root.resolve(), staging, day, report)
+        mkdocs_build(root.resolve(), staging, day, report, strict)
     except SiteBuildError as error:
         shutil.rmtree(staging, ignore_errors=True)
         error.params["site"] = str(site_dir)
