@@ -11,12 +11,22 @@ from dataclasses import dataclass
 
 from hikitsugi import vocabulary
 from hikitsugi.errors import HikitsugiError, UsageError
-from hikitsugi.facts import fiscal
+from hikitsugi.facts import fiscal, people
 from hikitsugi.facts.duties import Duty, runbooks_of
 from hikitsugi.facts.review import review_on
 from hikitsugi.facts.schedule import Occurrence, occurrences
 from hikitsugi.i18n import register, t
-from hikitsugi.model import Checklist, Contact, KnowledgeBase, Person, Runbook, add_months
+from hikitsugi.model import (
+    Checklist,
+    Contact,
+    Item,
+    KnowledgeBase,
+    Ledger,
+    OpenIssue,
+    Person,
+    Runbook,
+    add_months,
+)
 from hikitsugi.render.print.sheets import Sheet, has_checklist, sheet
 from hikitsugi.rotation.plan import SCHEDULE_MONTHS, Leaver, handover_of
 
@@ -90,6 +100,10 @@ class DutyRow:
     due: datetime.date | None
     status: str
     status_label: str
+    summary: str = ""
+    state: str = ""  # 経過・現況, from handovers/
+    notes: str = ""
+    relation_id: str = "owner"  # owner | deputy
 
 
 @dataclass(frozen=True)
@@ -101,20 +115,65 @@ class PostRow:
 
 
 @dataclass(frozen=True)
+class SignerRow:
+    """One line of the signature block: 前任者, 後任者/代理者, 立会人 or 所属長."""
+
+    label: str  # the print label key: outgoing | incoming | deputy | witness | head
+    name: str
+    title: str  # the post title (職名)
+
+
+@dataclass(frozen=True)
+class IssueRow:
+    runbook: str
+    issue: OpenIssue
+
+
+@dataclass(frozen=True)
+class LedgerRow:
+    runbook: str
+    ledger: Ledger
+    medium: str
+
+
+@dataclass(frozen=True)
+class ItemRow:
+    post: str
+    item: Item
+    kind: str
+
+
+@dataclass(frozen=True)
 class HandoverPack:
     organization: str
     person: Person
     posts: tuple[PostRow, ...]
     successor: str
-    duties: tuple[DutyRow, ...]
+    duties: tuple[DutyRow, ...]  # 主担当 (owned) first, then 副担当 (deputised)
     schedule: tuple[tuple[str, str, str], ...]  # (when, label, runbook title)
     schedule_end: datetime.date
-    issues: tuple[tuple[str, datetime.date, str], ...]  # (runbook title, since, text)
+    issues: tuple[IssueRow, ...]  # open ones only
     accounts: tuple[tuple[str, str, str, str], ...]  # (system, permission, holder post, note)
     contacts: tuple[tuple[str, Contact], ...]  # (runbook title, contact)
     checklist: tuple[str, ...]
     sheets: tuple[Sheet, ...]
     day: datetime.date
+    signers: tuple[SignerRow, ...] = ()
+    deadline: str = ""
+    ledgers: tuple[LedgerRow, ...] = ()
+    items: tuple[ItemRow, ...] = ()
+    policy: str = ""
+    remarks: str = ""
+    written_on: datetime.date | None = None
+    sources: tuple[str, ...] = ()  # the files the pack was made from, for the footer and freezing
+
+    @property
+    def owned(self) -> tuple[DutyRow, ...]:
+        return tuple(d for d in self.duties if d.relation_id == "owner")
+
+    @property
+    def deputised(self) -> tuple[DutyRow, ...]:
+        return tuple(d for d in self.duties if d.relation_id == "deputy")
 
 
 @dataclass(frozen=True)
@@ -162,9 +221,13 @@ def find_role(kb: KnowledgeBase, role: str, lang: str) -> str:
     raise UsageError("pack.unknown-role", id=role, hint=_hint(role, choices, lang))
 
 
-def duty_row(kb: KnowledgeBase, duty: Duty, day: datetime.date, lang: str) -> DutyRow:
-    """Describe one duty with its review status on *day*."""
+def duty_row(
+    kb: KnowledgeBase, duty: Duty, day: datetime.date, lang: str, person: str | None = None
+) -> DutyRow:
+    """Describe one duty with its review status on *day* (and the leaver's words, if written)."""
     review = review_on(kb, duty.item, day)
+    note = kb.handovers.get(person) if person else None
+    written = note.duty(duty.item.id) if note else None
     return DutyRow(
         id=duty.item.id,
         title=duty.item.title,
@@ -175,6 +238,10 @@ def duty_row(kb: KnowledgeBase, duty: Duty, day: datetime.date, lang: str) -> Du
         due=review.due,
         status=review.state,
         status_label=vocabulary.word("review", review.state, lang),
+        summary=duty.item.summary if isinstance(duty.item, Runbook) else "",
+        state=written.state if written else "",
+        notes=written.notes if written else "",
+        relation_id=duty.relation,
     )
 
 
@@ -252,7 +319,12 @@ def _successor_names(leaver: Leaver, to: Person | None) -> str:
 
 
 def handover_pack(
-    kb: KnowledgeBase, person: Person, day: datetime.date, lang: str, to: Person | None = None
+    kb: KnowledgeBase,
+    person: Person,
+    day: datetime.date,
+    lang: str,
+    to: Person | None = None,
+    with_deputy: bool = False,
 ) -> HandoverPack:
     """Build the handover pack of *person* on *day*; NothingToPrint when there is nothing."""
     leaver = handover_of(kb, person, day)
@@ -270,16 +342,19 @@ def handover_pack(
         )
         for p in leaver.posts
     )
-    sheets = tuple(sheet(kb, d.item, day, lang) for d in leaver.duties if has_checklist(d.item))
+    note = kb.handovers.get(person.id)
+    last_day = leaver.last_day
     return HandoverPack(
         organization=kb.config.organization,
         person=person,
         posts=posts,
         successor=_successor_names(leaver, to),
-        duties=tuple(duty_row(kb, d, day, lang) for d in leaver.duties),
+        duties=tuple(duty_row(kb, d, day, lang, person.id) for d in leaver.duties),
         schedule=schedule_rows(leaver.schedule, lang),
         schedule_end=add_months(day, SCHEDULE_MONTHS) - datetime.timedelta(days=1),
-        issues=tuple((i.runbook.title, i.issue.since, i.issue.text) for i in leaver.open_issues),
+        issues=tuple(
+            IssueRow(i.runbook.title, i.issue) for i in leaver.open_issues if i.issue.is_open
+        ),
         accounts=tuple(
             (
                 m.account.system,
@@ -291,9 +366,89 @@ def handover_pack(
         ),
         contacts=_contacts(leaver.duties),
         checklist=_handover_checklist(leaver, lang),
-        sheets=sheets,
+        sheets=_sheets(kb, leaver, day, lang, with_deputy),
         day=day,
+        signers=_signers(kb, person, day, to),
+        deadline=people.deadline(kb, last_day).text(lang) if last_day else "",
+        ledgers=_ledgers(leaver, lang),
+        items=tuple(
+            ItemRow(roster.role_title(p.role), item, vocabulary.word("item", item.kind, lang))
+            for p in leaver.posts
+            if p.role in roster.roles
+            for item in roster.roles[p.role].items
+        ),
+        policy=note.policy if note else "",
+        remarks=note.remarks if note else "",
+        written_on=note.date if note else None,
+        sources=_sources(kb, leaver, note.source if note else None),
     )
+
+
+def _signers(
+    kb: KnowledgeBase, person: Person, day: datetime.date, to: Person | None
+) -> tuple[SignerRow, ...]:
+    """The signature lines: each post's 後任者 (or 代理者), then one 立会人 and 所属長."""
+    roster = kb.roster
+    held = people.held_by(person, day)
+    rows = [SignerRow("outgoing", person.name, "、".join(roster.role_title(h.role) for h in held))]
+    found = [people.signers(kb, h) for h in held]
+    for signed in found:
+        if to is not None:
+            rows.append(
+                SignerRow("incoming", to.name, roster.role_title(signed.outgoing.role or ""))
+            )
+            continue
+        for signer in signed.incoming:
+            rows.append(_row("deputy" if signed.deputy else "incoming", signer, kb))
+    if found:
+        rows.append(_row("witness", found[0].witness, kb))
+        rows.append(_row("head", found[0].head, kb))
+    return tuple(rows)
+
+
+def _row(label: str, signer: people.Signer, kb: KnowledgeBase) -> SignerRow:
+    name = signer.person.name if signer.person else ""
+    title = kb.roster.role_title(signer.role) if signer.role and signer.person else ""
+    return SignerRow(label, name, title)
+
+
+def _sheets(
+    kb: KnowledgeBase, leaver: Leaver, day: datetime.date, lang: str, with_deputy: bool
+) -> tuple[Sheet, ...]:
+    """Checklist sheets: every `purpose: handover` checklist first, then the owned duties' sheets."""
+    roles = set(leaver.roles)
+    handover = [
+        c
+        for c in sorted(kb.checklists.values(), key=lambda c: c.id)
+        if c.purpose == "handover" and (c.owner is None or c.owner in roles)
+    ]
+    items: list[Runbook | Checklist] = list(handover)
+    items += [
+        d.item
+        for d in leaver.duties
+        if (with_deputy or d.relation == "owner") and d.item not in handover
+    ]
+    return tuple(sheet(kb, item, day, lang) for item in items if has_checklist(item))
+
+
+def _ledgers(leaver: Leaver, lang: str) -> tuple[LedgerRow, ...]:
+    """The 目録 of ledgers and files of the duties the leaver owns."""
+    return tuple(
+        LedgerRow(d.item.title, ledger, vocabulary.word("medium", ledger.medium, lang))
+        for d in leaver.duties
+        if d.relation == "owner" and isinstance(d.item, Runbook)
+        for ledger in d.item.ledgers
+    )
+
+
+def _sources(kb: KnowledgeBase, leaver: Leaver, note: str | None) -> tuple[str, ...]:
+    """The knowledge-base files the pack is made from (relative paths), each once, sorted."""
+    files = {"hikitsugi.yml", "roster.yml"} | {d.item.source for d in leaver.duties}
+    files |= {c.source for c in kb.checklists.values() if c.purpose == "handover"}
+    files |= {m.runbook.source for m in leaver.accounts}
+    if note:
+        files.add(note)
+    return tuple(sorted(files))
 
 
 def _when(occurrence: Occurrence | None, lang: str) -> str:
