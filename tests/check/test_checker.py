@@ -13,7 +13,7 @@ from conftest import REPO, CliResult
 from hikitsugi.check.cache import cache_folder
 from hikitsugi.check.checker import check
 
-KB_PARTS = ("hikitsugi.yml", "roster.yml", "runbooks", "checklists", "standards")
+KB_PARTS = ("hikitsugi.yml", "roster.yml", "runbooks", "checklists", "standards", "handovers")
 
 
 def copy_sample(target: Path) -> Path:
