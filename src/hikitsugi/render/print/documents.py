@@ -180,13 +180,17 @@ class SheetRenderer:
         self.label = labeller(kb.config.language)
         self.done: dict[str, Markup] = {}
 
-    def __call__(self, sheet: Sheet) -> Markup:
-        """Return the sheet's HTML on its named page `sheet-ID` (its own page footer)."""
-        if sheet.id not in self.done:
+    def __call__(self, sheet: Sheet, show_id: bool = True) -> Markup:
+        """Return the sheet's HTML on its named page `sheet-ID` (its own page footer).
+
+        A handover pack, a document for filing, leaves the id out of the sheet's body.
+        """
+        key = sheet.id if show_id else f"{sheet.id}\0filed"
+        if key not in self.done:
             module = environment(self.kb.root).get_template("print/_sheet.html.j2").module
-            html = module.checklist_sheet(sheet, self.label, f"sheet-{sheet.id}")  # type: ignore[attr-defined]
-            self.done[sheet.id] = Markup(html)
-        return self.done[sheet.id]
+            html = module.checklist_sheet(sheet, self.label, f"sheet-{sheet.id}", show_id)  # type: ignore[attr-defined]
+            self.done[key] = Markup(html)
+        return self.done[key]
 
 
 def _render(kb: KnowledgeBase, template: str, **context: Any) -> str:
