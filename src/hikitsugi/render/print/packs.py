@@ -432,11 +432,16 @@ def _sheets(
 
 
 def _ledgers(leaver: Leaver, lang: str) -> tuple[LedgerRow, ...]:
-    """The 目録 of ledgers and files of the duties the leaver owns."""
+    """The 目録 of ledgers and files: those of owned duties, then of deputised ones (marked)."""
+    deputy = vocabulary.word("relation", "deputy", lang)
     return tuple(
-        LedgerRow(d.item.title, ledger, vocabulary.word("medium", ledger.medium, lang))
-        for d in leaver.duties
-        if d.relation == "owner" and isinstance(d.item, Runbook)
+        LedgerRow(
+            d.item.title if d.relation == "owner" else f"{d.item.title} ({deputy})",
+            ledger,
+            vocabulary.word("medium", ledger.medium, lang),
+        )
+        for d in leaver.duties  # owned first (facts/duties orders them)
+        if isinstance(d.item, Runbook)
         for ledger in d.item.ledgers
     )
 
