@@ -82,7 +82,10 @@ LABELS: dict[str, tuple[str, str]] = {
         "下記のとおり事務を引き継ぎます。",
         "The duties below are handed over as follows.",
     ),
-    "written-on": ("経過・現況は前任者が {day} に記入", "state written by the outgoing on {day}"),
+    "written-on": (
+        "経過・現況は前任者が {day} に記入。",
+        "State written by the outgoing on {day}.",
+    ),
     "runbook-review": ("手順書の見直し", "runbook review"),
     "state": ("経過・現況", "Progress and current state"),
     "state-blank": ("(未記入)", "(not written)"),
@@ -117,7 +120,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "sec.contacts": ("連絡先", "Contacts"),
     "sec.handover-checklist": ("引継ぎ確認表", "Handover checklist"),
     "sheets-follow": (
-        "添付: 引継ぎ用チェックリストと主担当業務のチェックリスト ({count} 枚) を巻末に付けています。",
+        "添付書類: 引継ぎ用チェックリストと主担当業務のチェックリスト ({count} 枚、巻末)。",
         "Attached: the handover checklists and those of the duties held ({count} sheets).",
     ),
     "title": ("名称", "Title"),

@@ -246,14 +246,16 @@ def duty_row(
 
 
 def _contacts(duties: tuple[Duty, ...]) -> tuple[tuple[str, Contact], ...]:
-    seen, found = set(), []
+    """Each contact once (same name, organisation, phone and email), with every runbook it serves."""
+    found: dict[tuple[str | None, ...], tuple[list[str], Contact]] = {}
     for duty in duties:
         if isinstance(duty.item, Runbook):
             for contact in duty.item.contacts:
-                if contact not in seen:
-                    seen.add(contact)
-                    found.append((duty.item.title, contact))
-    return tuple(found)
+                key = (contact.name, contact.org, contact.phone, contact.email)
+                titles, _ = found.setdefault(key, ([], contact))
+                if duty.item.title not in titles:
+                    titles.append(duty.item.title)
+    return tuple(("、".join(titles), contact) for titles, contact in found.values())
 
 
 def _handover_checklist(leaver: Leaver, lang: str) -> tuple[str, ...]:
