@@ -118,7 +118,6 @@ LABELS: dict[str, tuple[str, str]] = {
     "sec.issues": ("未処理事項 (懸案事項)", "Unfinished matters (open issues)"),
     "sec.accounts": ("移管するシステムアカウント・権限", "System accounts and permissions to move"),
     "sec.contacts": ("連絡先", "Contacts"),
-    "sec.handover-checklist": ("引継ぎ確認表", "Handover checklist"),
     "sheets-follow": (
         "添付書類: 引継ぎ用チェックリストと主担当業務のチェックリスト ({count} 枚、巻末)。",
         "Attached: the handover checklists and those of the duties held ({count} sheets).",

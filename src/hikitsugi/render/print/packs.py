@@ -59,26 +59,6 @@ register(
             "ポスト「{role}」が所有・副担当する手順書はありません",
             "the post '{role}' owns or deputises no runbook",
         ),
-        "pack.handover-read": (
-            "「{title}」を前任者・後任者で読み合わせた",
-            "read '{title}' together, outgoing and incoming",
-        ),
-        "pack.handover-account": (
-            "{system} ({permission}) のアカウントを後任者に移した",
-            "moved the {system} account ({permission}) to the successor",
-        ),
-        "pack.handover-issues": (
-            "懸案事項 {count} 件を後任者と確認した",
-            "went through the {count} open issue(s) with the successor",
-        ),
-        "pack.handover-schedule": (
-            "今後 12 か月の予定を後任者と確認した",
-            "went through the next 12 months of scheduled work",
-        ),
-        "pack.handover-sign": (
-            "前任者・後任者・所属長が署名・押印した",
-            "outgoing, incoming and the head of section signed",
-        ),
     }
 )
 
@@ -155,7 +135,6 @@ class HandoverPack:
     issues: tuple[IssueRow, ...]  # open ones only
     accounts: tuple[tuple[str, str, str, str], ...]  # (system, permission, holder post, note)
     contacts: tuple[tuple[str, Contact], ...]  # (runbook title, contact)
-    checklist: tuple[str, ...]
     sheets: tuple[Sheet, ...]
     day: datetime.date
     signers: tuple[SignerRow, ...] = ()
@@ -258,29 +237,6 @@ def _contacts(duties: tuple[Duty, ...]) -> tuple[tuple[str, Contact], ...]:
     return tuple(("、".join(titles), contact) for titles, contact in found.values())
 
 
-def _handover_checklist(leaver: Leaver, lang: str) -> tuple[str, ...]:
-    lines = [
-        t("pack.handover-read", lang, title=d.item.title)
-        for d in leaver.duties
-        if isinstance(d.item, Runbook)
-    ]
-    lines += [
-        t(
-            "pack.handover-account",
-            lang,
-            system=m.account.system,
-            permission=m.account.permission or "-",
-        )
-        for m in leaver.accounts
-    ]
-    if leaver.open_issues:
-        lines.append(t("pack.handover-issues", lang, count=len(leaver.open_issues)))
-    if leaver.schedule:
-        lines.append(t("pack.handover-schedule", lang))
-    lines.append(t("pack.handover-sign", lang))
-    return tuple(lines)
-
-
 def schedule_rows(found: tuple[Occurrence, ...], lang: str) -> tuple[tuple[str, str, str], ...]:
     """Return (when, label, runbook title) rows; a monthly entry is one row with its span."""
     monthly: dict[tuple[str, str], list[Occurrence]] = {}
@@ -367,7 +323,6 @@ def handover_pack(
             for m in leaver.accounts
         ),
         contacts=_contacts(leaver.duties),
-        checklist=_handover_checklist(leaver, lang),
         sheets=_sheets(kb, leaver, day, lang, with_deputy),
         day=day,
         signers=_signers(kb, person, day, to),
