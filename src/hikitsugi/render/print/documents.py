@@ -19,7 +19,8 @@ from hikitsugi.facts import people
 from hikitsugi.i18n import register, t
 from hikitsugi.model import KnowledgeBase, Person
 from hikitsugi.render.paths import print_path
-from hikitsugi.render.print.packs import NothingToPrint, handover_pack, onboarding_pack
+from hikitsugi.render.print.onboarding import onboarding_pack
+from hikitsugi.render.print.packs import NothingToPrint, handover_pack
 from hikitsugi.render.print.sheets import Sheet, has_checklist, sheet
 from hikitsugi.render.templates import environment
 

@@ -11,10 +11,10 @@ from dataclasses import dataclass
 
 from hikitsugi import vocabulary
 from hikitsugi.errors import HikitsugiError, UsageError
-from hikitsugi.facts import fiscal, people
-from hikitsugi.facts.duties import Duty, runbooks_of
+from hikitsugi.facts import people
+from hikitsugi.facts.duties import Duty
 from hikitsugi.facts.review import review_on
-from hikitsugi.facts.schedule import Occurrence, occurrences
+from hikitsugi.facts.schedule import Occurrence
 from hikitsugi.i18n import register, t
 from hikitsugi.model import (
     Checklist,
@@ -155,25 +155,6 @@ class HandoverPack:
         return tuple(d for d in self.duties if d.relation_id == "deputy")
 
 
-@dataclass(frozen=True)
-class ReadingRow:
-    runbook: Runbook
-    first: Occurrence | None
-    when: str
-
-
-@dataclass(frozen=True)
-class OnboardingPack:
-    organization: str
-    role: str
-    role_id: str
-    section: str
-    fiscal_year: str
-    readings: tuple[ReadingRow, ...]
-    tools: tuple[Runbook, ...]
-    day: datetime.date
-
-
 def _hint(wanted: str, choices: dict[str, str], lang: str) -> str:
     """Return ' (候補: ...)' with the close matches among ids and names, or ''."""
     close = difflib.get_close_matches(wanted, list(choices), n=3, cutoff=0.5)
@@ -258,12 +239,12 @@ def schedule_rows(found: tuple[Occurrence, ...], lang: str) -> tuple[tuple[str, 
             span = (
                 f"{group[0].start} 〜 {group[-1].start}" if len(group) > 1 else str(group[0].start)
             )
-            when = _monthly(occurrence, lang) + f" ({span})"
+            when = monthly_label(occurrence, lang) + f" ({span})"
             rows.append((occurrence.start, when, occurrence.label, occurrence.runbook.title))
     return tuple((when, label, title) for _, when, label, title in rows)
 
 
-def _monthly(occurrence: Occurrence, lang: str) -> str:
+def monthly_label(occurrence: Occurrence, lang: str) -> str:
     """毎月10日 / 毎月末日: the entry's day, not the day it fell on this month (31 → 30 in April)."""
     day = occurrence.entry.monthly if occurrence.entry and occurrence.entry.monthly else None
     return vocabulary.monthly(day or occurrence.start.day, lang)
@@ -411,51 +392,6 @@ def _sources(kb: KnowledgeBase, leaver: Leaver, note: str | None) -> tuple[str, 
     if note:
         files.add(note)
     return tuple(sorted(files))
-
-
-def _when(occurrence: Occurrence | None, lang: str) -> str:
-    if occurrence is None:
-        return ""
-    if occurrence.monthly:
-        return _monthly(occurrence, lang)
-    if occurrence.start == occurrence.end:
-        return f"{occurrence.start.month}/{occurrence.start.day}"
-    return f"{occurrence.start.month}/{occurrence.start.day}〜{occurrence.end.month}/{occurrence.end.day}"
-
-
-def onboarding_pack(kb: KnowledgeBase, role: str, day: datetime.date, lang: str) -> OnboardingPack:
-    """Build the onboarding pack of *role*: its runbooks in the order the fiscal year brings them."""
-    start, end = fiscal.span(day, kb.config.fiscal_year_start)
-    runbooks = runbooks_of(kb, role)
-    processes = [r for r in runbooks if r.kind == "process"]
-    if not runbooks:
-        raise NothingToPrint("pack.nothing-to-read", role=kb.roster.role_title(role))
-    rows = []
-    for runbook in processes:
-        found = occurrences([runbook], start, end)
-        rows.append(
-            ReadingRow(
-                runbook, found[0] if found else None, _when(found[0] if found else None, lang)
-            )
-        )
-    rows.sort(
-        key=lambda row: (row.first is None, row.first.start if row.first else start, row.runbook.id)
-    )
-    tool_ids = {r.id for r in runbooks if r.kind == "tool"} | {u for r in processes for u in r.uses}
-    tools = tuple(
-        sorted((kb.runbooks[i] for i in tool_ids if i in kb.runbooks), key=lambda r: r.id)
-    )
-    section = kb.roster.roles[role].section or ""
-    return OnboardingPack(
-        organization=kb.config.organization,
-        role=kb.roster.role_title(role),
-        role_id=role,
-        section=section,
-        fiscal_year=fiscal.label(start.year, lang),
-        readings=tuple(rows),
-        tools=tools,
-        day=day,
-    )
 
 
 def find_item(kb: KnowledgeBase, item_id: str, lang: str) -> Runbook | Checklist:
