@@ -389,6 +389,8 @@ def _sources(kb: KnowledgeBase, leaver: Leaver, note: str | None) -> tuple[str, 
     files = {"hikitsugi.yml", "roster.yml"} | {d.item.source for d in leaver.duties}
     files |= {c.source for c in kb.checklists.values() if c.purpose == "handover"}
     files |= {m.runbook.source for m in leaver.accounts}
+    bases = {d.item.extends for d in leaver.duties if isinstance(d.item, Runbook)}
+    files |= {kb.standards[b].source for b in bases if b and b in kb.standards}
     if note:
         files.add(note)
     return tuple(sorted(files))
