@@ -85,11 +85,13 @@ def write_atomic(target: Path, data: bytes | str, *, durable: bool = True) -> No
         raise
 
 
-def write_new(target: Path, data: str) -> None:
-    """Create *target* with *data* (UTF-8), refusing to replace anything, even in a race."""
+def write_new(target: Path, data: str | bytes) -> None:
+    """Create *target* with *data* (text as UTF-8), refusing to replace anything, even in a race."""
     make_folder(target.parent, target)
+    if isinstance(data, str):
+        data = data.encode("utf-8")
     try:
-        stream = open(target, "x", encoding="utf-8")  # noqa: SIM115 - closed below
+        stream = open(target, "xb")  # noqa: SIM115 - closed below
     except FileExistsError:
         raise WriteError(target, "exists") from None
     except OSError as error:

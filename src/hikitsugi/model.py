@@ -65,6 +65,18 @@ class Config:
     fiscal_year_start: int
     max_file_bytes: int
     standards_paths: tuple[str, ...]
+    handover_within_days: int = 7  # format v1.1: handover.within_days
+
+
+@dataclass(frozen=True)
+class Item:
+    """A thing a post keeps and hands over (物品): a key, a seal, a medium, cash, equipment."""
+
+    name: str
+    kind: str  # key | seal | media | cash | document | equipment | other
+    count: int = 1
+    location: str | None = None
+    note: str | None = None
 
 
 @dataclass(frozen=True)
@@ -72,6 +84,8 @@ class Role:
     id: str
     title: str
     section: str | None = None
+    reports_to: str | None = None
+    items: tuple[Item, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -171,6 +185,26 @@ class Trouble:
 class OpenIssue:
     since: datetime.date
     text: str
+    progress: str | None = None
+    next: str | None = None
+    due: datetime.date | None = None
+    counterpart: str | None = None
+    closed_on: datetime.date | None = None
+
+    @property
+    def is_open(self) -> bool:
+        return self.closed_on is None
+
+
+@dataclass(frozen=True)
+class Ledger:
+    """A ledger, register or file the work keeps (簿冊・台帳)."""
+
+    name: str
+    medium: str  # paper | electronic | system
+    location: str | None = None
+    retention: str | None = None
+    note: str | None = None
 
 
 @dataclass(frozen=True)
@@ -211,6 +245,7 @@ class Runbook:
     accounts: tuple[Account, ...] = ()
     troubleshooting: tuple[Trouble, ...] = ()
     open_issues: tuple[OpenIssue, ...] = ()
+    ledgers: tuple[Ledger, ...] = ()
     history: tuple[HistoryEntry, ...] = ()
     extends: str | None = None
     is_standard: bool = False
@@ -230,7 +265,31 @@ class Checklist:
     mode: str = "do-confirm"
     reviewed_on: datetime.date | None = None
     review_every: Duration | None = None
+    purpose: str | None = None  # handover: attached to handover packs
     data: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+
+@dataclass(frozen=True)
+class HandoverDuty:
+    runbook: str
+    state: str = ""
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class HandoverNote:
+    """handovers/*.yml: the leaver's own words (経過・現況, 方針・意見)."""
+
+    person: str
+    source: str
+    date: datetime.date | None = None
+    duties: tuple[HandoverDuty, ...] = ()
+    policy: str = ""
+    remarks: str = ""
+
+    def duty(self, runbook: str) -> HandoverDuty | None:
+        """Return what the leaver wrote about *runbook*, if anything."""
+        return next((d for d in self.duties if d.runbook == runbook), None)
 
 
 @dataclass(frozen=True)
@@ -241,3 +300,4 @@ class KnowledgeBase:
     runbooks: Mapping[str, Runbook] = field(default_factory=dict)
     checklists: Mapping[str, Checklist] = field(default_factory=dict)
     standards: Mapping[str, Runbook] = field(default_factory=dict)
+    handovers: Mapping[str, HandoverNote] = field(default_factory=dict)  # by person id

@@ -29,6 +29,18 @@ TRANSFER_METHODS = _enum(
 KINDS = (*_enum("runbook.schema.json", "properties", "kind"), "checklist")
 STATUSES = _enum("runbook.schema.json", "properties", "status")
 MODES = _enum("checklist.schema.json", "properties", "mode")
+MEDIA = _enum("runbook.schema.json", "properties", "ledgers", "items", "properties", "medium")
+ITEM_KINDS = _enum(
+    "roster.schema.json",
+    "properties",
+    "roles",
+    "items",
+    "properties",
+    "items",
+    "items",
+    "properties",
+    "kind",
+)
 SEVERITIES = ("error", "warning", "info")  # info: the audit's notes, never a finding
 RELATIONS = ("owner", "deputy")
 
@@ -74,6 +86,20 @@ WORDS: dict[str, dict[str, tuple[str, str]]] = {
         "owner": ("所有", "owner"),
         "deputy": ("副担当", "deputy"),
     },
+    "medium": {
+        "paper": ("紙", "paper"),
+        "electronic": ("電子ファイル", "electronic file"),
+        "system": ("システム", "system"),
+    },
+    "item": {
+        "key": ("鍵", "key"),
+        "seal": ("印章", "seal"),
+        "media": ("記録媒体", "storage medium"),
+        "cash": ("現金・金券", "cash"),
+        "document": ("証書類", "certificate"),
+        "equipment": ("機器", "equipment"),
+        "other": ("その他", "other"),
+    },
 }
 VALUES = {
     "zone": ZONES,
@@ -84,6 +110,8 @@ VALUES = {
     "severity": SEVERITIES,
     "mode": MODES,
     "relation": RELATIONS,
+    "medium": MEDIA,
+    "item": ITEM_KINDS,
 }
 
 register(

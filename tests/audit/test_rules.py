@@ -67,7 +67,8 @@ def test_every_fixture_item_gets_exactly_the_rules_of_the_table(kb: KnowledgeBas
 
 
 def test_every_rule_has_a_case(kb: KnowledgeBase) -> None:
-    assert set().union(*EXPECTED.values()) == set(audit.RULES)
+    # handover-overdue is about people, not items: tests/audit/test_handover_overdue.py
+    assert set().union(*EXPECTED.values()) | {"handover-overdue"} == set(audit.RULES)
 
 
 def test_severities_follow_the_table(kb: KnowledgeBase) -> None:

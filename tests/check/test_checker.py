@@ -13,7 +13,7 @@ from conftest import REPO, CliResult
 from hikitsugi.check.cache import cache_folder
 from hikitsugi.check.checker import check
 
-KB_PARTS = ("hikitsugi.yml", "roster.yml", "runbooks", "checklists", "standards")
+KB_PARTS = ("hikitsugi.yml", "roster.yml", "runbooks", "checklists", "standards", "handovers")
 
 
 def copy_sample(target: Path) -> Path:
@@ -96,6 +96,7 @@ def test_a_problem_inherited_from_a_standard_points_at_the_standard(tmp_path: Pa
         (root / "roster.yml")
         .read_text(encoding="utf-8")
         .replace(f"id: {inherited_role}\n", "id: renamed-post\n", 1)
+        .replace(f"reports_to: {inherited_role}\n", "reports_to: renamed-post\n")
     )
     (root / "roster.yml").write_text(roster, encoding="utf-8")
     files = {p.file for p in check(root, use_cache=False).errors if p.key == "check.unknown-role"}

@@ -16,7 +16,9 @@ from hikitsugi.resolve import build
 def test_config_defaults_are_the_schemas() -> None:
     config = build.config_from({"organization": "x"})
     defaults = schema.defaults("config")
-    assert set(defaults) == {f.name for f in fields(Config)} - {"organization"}
+    fields_named = {f.name for f in fields(Config)} - {"organization", "handover_within_days"}
+    assert set(defaults) == fields_named | {"handover"}
+    assert config.handover_within_days == defaults["handover"]["within_days"]
     assert str(config.review_every) == defaults["review_every"]
     for name in ("language", "due_soon_days", "handover_window_days", "fiscal_year_start"):
         assert getattr(config, name) == defaults[name]

@@ -73,6 +73,7 @@ def snapshot(result: CheckResult) -> dict[str, Any]:
             (c.source, c.line, build.outline_data(c.data, build.CHECKLIST_OUTLINE_KEYS))
             for c in kb.checklists.values()
         ],
+        "handovers": [(h.source, dict(_plain_note(h))) for h in kb.handovers.values()],
         "problems": [p.to_plain() for p in result.problems],
         "skipped": list(result.skipped),
         "files": result.files,
@@ -94,6 +95,15 @@ def _rebuild(root: Path, payload: dict[str, Any]) -> CheckResult:
         build.roster_from(payload["roster"]),
         {r.id: r for r in runbooks},
         {c.id: c for c in checklists},
+        handovers={
+            data["person"]: build.handover_from(data, source)
+            for source, data in payload.get("handovers", [])
+        },
     )
     problems = [Problem.from_plain(tuple(p)) for p in payload["problems"]]
     return CheckResult(kb, problems, list(payload["skipped"]), payload["files"])
+
+
+def _plain_note(note: model.HandoverNote) -> dict[str, Any]:
+    """What the audit reads of a handover note: who wrote it (its words are not needed)."""
+    return {"person": note.person}

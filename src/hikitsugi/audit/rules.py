@@ -13,7 +13,14 @@ from typing import Any
 
 from hikitsugi.facts import review
 from hikitsugi.facts.duties import EVERY, duties_of
-from hikitsugi.facts.people import leaving_by_post, names_by_post, vacancy_on, window_end
+from hikitsugi.facts.people import (
+    deadline,
+    leaving_by_post,
+    left_between,
+    names_by_post,
+    vacancy_on,
+    window_end,
+)
 from hikitsugi.facts.review import due_lookup
 from hikitsugi.i18n import register, t
 from hikitsugi.model import Checklist, KnowledgeBase, Runbook
@@ -50,6 +57,18 @@ register(
             (
                 "the owner post '{role_title}' has been held by nobody since {since} "
                 "(as of {day}): add its holder to roster.yml or give the runbook another owner"
+            ),
+        ),
+        "audit.rule.handover-overdue": (
+            (
+                "{name} ({role_title}、最終日 {last_day}) の事務引継ぎの期限 {due} を過ぎましたが、"
+                "handovers/{id}.yml がありません。hikitsugi handover --person {id} --draft で作り、"
+                "経過・現況を記入してください"
+            ),
+            (
+                "the handover of {name} ({role_title}, last day {last_day}) was due on {due} "
+                "and handovers/{id}.yml is missing: write it with "
+                "hikitsugi handover --person {id} --draft and fill in the state of each duty"
             ),
         ),
         "audit.rule.never-reviewed": (
@@ -323,6 +342,45 @@ def retired_in_use(kb: KnowledgeBase, day: datetime.date) -> list[Finding]:
 
 Rule = Callable[[KnowledgeBase, datetime.date], list[Finding]]
 
+OVERDUE_LOOKBACK_DAYS = 30  # format v1.1: a deadline passed within the last 30 days
+
+
+def handover_overdue(kb: KnowledgeBase, day: datetime.date) -> list[Finding]:
+    """Someone whose handover deadline passed within the last 30 days has no handovers/ file."""
+    within = datetime.timedelta(days=kb.config.handover_within_days)
+    first = day - datetime.timedelta(days=OVERDUE_LOOKBACK_DAYS) - within
+    last = day - within - datetime.timedelta(days=1)  # last day + N < D
+    findings = []
+    for person, last_day in left_between(kb.roster, first, last):
+        if person.id in kb.handovers:
+            continue
+        roles = [a.role for a in person.assignments if a.until == last_day]
+        role = roles[0] if roles else None
+        due_on = deadline(kb, last_day).due
+        findings.append(
+            Finding(
+                rule="handover-overdue",
+                severity=WARNING,
+                id=person.id,
+                title=person.name,
+                file="roster.yml",
+                line=1,
+                owner_role=role,
+                owner_people=(),
+                due=due_on,
+                key="audit.rule.handover-overdue",
+                params={
+                    "id": person.id,
+                    "name": person.name,
+                    "role_title": kb.roster.role_title(role) if role else "",
+                    "last_day": last_day.isoformat(),
+                    "due": due_on.isoformat(),
+                },
+            )
+        )
+    return findings
+
+
 RULES: dict[str, tuple[str, Rule]] = {
     "no-owner": (ERROR, no_owner),
     "vacant-owner": (ERROR, vacant_owner),
@@ -332,6 +390,7 @@ RULES: dict[str, tuple[str, Rule]] = {
     "owner-leaving": (WARNING, owner_leaving),
     "no-deputy": (WARNING, no_deputy),
     "retired-in-use": (WARNING, retired_in_use),
+    "handover-overdue": (WARNING, handover_overdue),
 }
 RULE_ORDER = {name: index for index, name in enumerate(RULES)}
 

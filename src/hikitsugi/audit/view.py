@@ -21,6 +21,7 @@ register(
         "audit.label.owner-leaving": ("所有ポストの担当者が異動予定", "owner leaving"),
         "audit.label.no-deputy": ("副担当なし", "no deputy"),
         "audit.label.retired-in-use": ("廃止手順書を参照", "uses a retired runbook"),
+        "audit.label.handover-overdue": ("引継書の未作成", "handover not written"),
         "audit.title": (
             "監査結果 {organization} ({as_of} 時点)",
             "Audit of {organization} as of {as_of}",

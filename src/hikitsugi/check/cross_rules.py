@@ -44,6 +44,18 @@ register(
             "標準手順書 '{id}' ({file}) に誤りがあるため、この手順書は検査せずに読み飛ばしました",
             "standard '{id}' ({file}) has errors, so this runbook was skipped unchecked",
         ),
+        "check.unknown-person": (
+            "職員 '{id}' は roster.yml にいません",
+            "person '{id}' is not in roster.yml",
+        ),
+        "check.handover-not-duty": (
+            "手順書 '{id}' は {person} の担当 (所有・副担当するポストの手順書) ではありません",
+            "runbook '{id}' is not a duty of {person} (owned or deputised by their posts)",
+        ),
+        "check.duplicate-handover": (
+            "職員 '{id}' の引継ぎメモは {other} にもあります",
+            "person '{id}' already has a handover note in {other}",
+        ),
         "check.long-checklist": (
             "チェックリストが {count} 行あります。15 行程度に収めると使いやすくなります (分割を検討)",
             "the checklist has {count} lines: about 15 keeps it usable (consider splitting it)",
@@ -91,7 +103,10 @@ def cross_check(
     problems: list[Problem] = []
     items: dict[str, dict[str, _Item]] = {"runbooks": {}, "standards": {}, "checklists": {}}
     owners: dict[str, str] = {}
+    handovers = [s for s in sources if s.area == "handovers"]
     for source in sources:
+        if source.area == "handovers":
+            continue
         data = source.data
         item_id = data.get("id") if isinstance(data, dict) else None
         if not isinstance(data, dict) or not isinstance(item_id, str):
@@ -119,6 +134,7 @@ def cross_check(
             new = _checklist_references(item, roster)
             problems += new
             item.failed = bool(new)
+    notes = _handovers(handovers, roster, items, problems)
     skipped = sorted(
         {s.relpath for s in sources if any(p.severity == ERROR for p in s.problems)}
         | {it.source.relpath for group in items.values() for it in group.values() if it.failed}
@@ -150,8 +166,71 @@ def cross_check(
             for i, it in items["standards"].items()
             if not it.failed and {"title", "kind", "summary"} <= it.data.keys()
         },
+        handovers=notes,
     )
     return CrossResult(kb, problems, skipped)
+
+
+def _handovers(
+    sources: list[Source],
+    roster: model.Roster | None,
+    items: dict[str, dict[str, _Item]],
+    problems: list[Problem],
+) -> dict[str, model.HandoverNote]:
+    """Check each handovers/ file (person known, runbooks among their duties); return the good ones."""
+    found: dict[str, model.HandoverNote] = {}
+    for source in sources:
+        data = source.data
+        if not isinstance(data, dict) or any(p.severity == ERROR for p in source.problems):
+            continue
+        person_id: str = data["person"]
+        person = roster.person(person_id) if roster is not None else None
+        if roster is not None and person is None:
+            problems.append(_at(source.locator, ("person",), "check.unknown-person", id=person_id))
+            continue
+        if person_id in found:
+            other = found[person_id].source
+            problems.append(
+                _at(
+                    source.locator,
+                    ("person",),
+                    "check.duplicate-handover",
+                    id=person_id,
+                    other=other,
+                )
+            )
+            continue
+        new = _handover_duties(source, person, items) if person is not None else []
+        problems += new
+        if not new:
+            found[person_id] = build.handover_from(data, source.relpath)
+    return found
+
+
+def _handover_duties(
+    source: Source, person: model.Person, items: dict[str, dict[str, _Item]]
+) -> list[Problem]:
+    """Every runbook named is owned or deputised by a post the person holds or has held."""
+    roles = {a.role for a in person.assignments}
+    duties = {
+        item_id
+        for group in ("runbooks", "checklists")
+        for item_id, item in items[group].items()
+        if item.data.get("owner") in roles or roles & set(as_list(item.data.get("deputies")))
+    }
+    return [
+        _at(
+            source.locator,
+            ("duties", index, "runbook"),
+            "check.handover-not-duty",
+            id=rid,
+            person=person.name,
+        )
+        for index, duty in enumerate(as_list(source.data.get("duties") if source.data else None))
+        if isinstance(duty, dict)
+        and isinstance(rid := duty.get("runbook"), str)
+        and rid not in duties
+    ]
 
 
 def _line(item: _Item) -> int:

@@ -48,6 +48,7 @@ def discover(root: Path, standards_paths: Iterable[str] = ()) -> list[tuple[str,
     """
     found: list[tuple[str, str]] = []
     folders = [("runbooks", "runbooks"), ("checklists", "checklists"), ("standards", "standards")]
+    folders += [("handovers", "handovers")]
     folders += [("standards", path) for path in standards_paths]
     read: set[str] = set()
     for area, folder in folders:

@@ -33,7 +33,8 @@ register(
 
 
 def _file_schema(area: str) -> str:
-    return {"config": "config", "roster": "roster", "checklists": "checklist"}.get(area, "runbook")
+    names = {"config": "config", "roster": "roster", "checklists": "checklist"}
+    return {**names, "handovers": "handover"}.get(area, "runbook")
 
 
 def analyse(area: str, relpath: str, raw: bytes) -> tuple[Any, ...]:

@@ -16,6 +16,14 @@ register(
             "職員 '{id}' が重複しています",
             "person '{id}' is declared twice",
         ),
+        "check.unknown-reports-to": (
+            "reports_to のポスト '{id}' は roles にありません",
+            "reports_to names '{id}', which is not among the roles",
+        ),
+        "check.reports-to-cycle": (
+            "reports_to が循環しています: {cycle}",
+            "reports_to forms a cycle: {cycle}",
+        ),
         "check.until-before-from": (
             "until ({until}) が from ({start}) より前です",
             "until ({until}) is before from ({start})",
@@ -35,6 +43,7 @@ def roster_rules(data: dict[str, Any], locator: Locator) -> list[Problem]:
                 if item_id in seen:
                     problems.append(problem_at(locator, (area, index, "id"), key, id=item_id))
                 seen.add(item_id)
+    problems += _reports_to(data, locator)
     for p_index, person in enumerate(as_list(data.get("people"))):
         assignments = person.get("assignments") if isinstance(person, dict) else None
         for a_index, assignment in enumerate(as_list(assignments)):
@@ -46,4 +55,29 @@ def roster_rules(data: dict[str, Any], locator: Locator) -> list[Problem]:
                 problems.append(
                     problem_at(locator, path, "check.until-before-from", until=until, start=start)
                 )
+    return problems
+
+
+def _reports_to(data: dict[str, Any], locator: Locator) -> list[Problem]:
+    """Each reports_to names a declared post, and following them never comes back (no cycle)."""
+    roles = [r for r in as_list(data.get("roles")) if isinstance(r, dict)]
+    ids = {r.get("id") for r in roles}
+    up = {r.get("id"): r.get("reports_to") for r in roles if isinstance(r.get("reports_to"), str)}
+    problems: list[Problem] = []
+    reported: set[frozenset[str]] = set()
+    for index, role in enumerate(as_list(data.get("roles"))):
+        target = role.get("reports_to") if isinstance(role, dict) else None
+        if not isinstance(target, str):
+            continue
+        path = ("roles", index, "reports_to")
+        if target not in ids:
+            problems.append(problem_at(locator, path, "check.unknown-reports-to", id=target))
+            continue
+        chain = [role["id"]]
+        while (following := up.get(chain[-1])) is not None and following not in chain:
+            chain.append(following)
+        if following is not None and following == role["id"] and frozenset(chain) not in reported:
+            reported.add(frozenset(chain))
+            cycle = " → ".join([*chain, role["id"]])
+            problems.append(problem_at(locator, path, "check.reports-to-cycle", cycle=cycle))
     return problems

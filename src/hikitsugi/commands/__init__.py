@@ -17,6 +17,7 @@ COMMANDS: list[tuple[str, str]] = [
     ("checklist", "hikitsugi.commands.checklist"),
     ("handover", "hikitsugi.commands.handover"),
     ("onboarding", "hikitsugi.commands.onboarding"),
+    ("verify", "hikitsugi.commands.verify"),
 ]
 
 register(
@@ -64,6 +65,10 @@ register(
         "handover.help": (
             "事務引継書を出力する (HTML または PDF)。引き継ぐものがなければ終了コード 1",
             "print a handover pack (HTML or PDF); exit 1 when there is nothing to hand over",
+        ),
+        "verify.help": (
+            "凍結した事務引継書 (PDF) とその出典ファイルが変わっていないか確かめる",
+            "say whether a frozen handover pack and its sources are unchanged",
         ),
         "onboarding.help": (
             "着任者向けの業務案内を出力する (HTML または PDF)",

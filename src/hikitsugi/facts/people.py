@@ -14,6 +14,7 @@ import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from hikitsugi.i18n import register, t
 from hikitsugi.model import Assignment, KnowledgeBase, Person, Roster
 
 ONE_DAY = datetime.timedelta(days=1)
@@ -180,3 +181,129 @@ def falling_vacant(roster: Roster, day: datetime.date, end: datetime.date) -> li
             continue
         found[holding.role] = Vacancy(holding.role, since, _filled_on(roster, holding.role, since))
     return sorted(found.values(), key=lambda v: (v.since or day, v.role))
+
+
+# --- format v1.1: who signs a handover, and by when it must be done ---------------------------
+
+register(
+    {
+        "deadline.within": (
+            "発令日 {appointed} から {days} 日以内 ({due} まで)",
+            "within {days} days of the appointment on {appointed} (by {due})",
+        ),
+        "deadline.last-day": (
+            "最終日 {due} まで (発令日 {appointed} の前日)",
+            "by the last day, {due} (the day before the appointment on {appointed})",
+        ),
+    }
+)
+
+
+@dataclass(frozen=True)
+class Signer:
+    """A person who signs a handover, and the post they sign as (both None: a blank line)."""
+
+    person: Person | None
+    role: str | None
+
+
+@dataclass(frozen=True)
+class Signers:
+    """前任者, 後任者 (or 代理者 when there is no successor), 立会人 and 所属長 of one post."""
+
+    outgoing: Signer
+    incoming: tuple[Signer, ...]
+    deputy: bool  # True: `incoming` is the 代理者 (no successor within the deadline)
+    witness: Signer
+    head: Signer
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """The handover deadline: the 発令日 (the day after the last day) plus N days, minus one."""
+
+    last_day: datetime.date
+    within_days: int
+
+    @property
+    def appointed_on(self) -> datetime.date:
+        return self.last_day + ONE_DAY
+
+    @property
+    def due(self) -> datetime.date:
+        return self.last_day + datetime.timedelta(days=self.within_days)
+
+    def text(self, lang: str) -> str:
+        """「発令日 2027-04-01 から 7 日以内 (2027-04-07 まで)」, or 「最終日 … まで」 when N is 0."""
+        key = "deadline.last-day" if self.within_days == 0 else "deadline.within"
+        return t(key, lang, appointed=self.appointed_on, days=self.within_days, due=self.due)
+
+
+def deadline(kb: KnowledgeBase, last_day: datetime.date) -> Deadline:
+    """Return the deadline of a handover whose leaver's last day is *last_day*."""
+    return Deadline(last_day, kb.config.handover_within_days)
+
+
+def chain_up(roster: Roster, role: str) -> list[str]:
+    """Return the posts above *role* by reports_to, nearest first (stops at a cycle)."""
+    found: list[str] = []
+    current = roster.roles.get(role)
+    while current is not None and current.reports_to and current.reports_to not in found:
+        if current.reports_to == role:
+            break
+        found.append(current.reports_to)
+        current = roster.roles.get(current.reports_to)
+    return found
+
+
+def _holder(roster: Roster, role: str | None, day: datetime.date) -> Signer:
+    held = holders(roster, role, day) if role else []
+    return Signer(held[0], role) if held else Signer(None, role)
+
+
+def handover_successors(roster: Roster, holding: Holding, within_days: int) -> tuple[Person, ...]:
+    """Return who takes over: starts in the post within N days after the last day, or stays on in it."""
+    last = holding.last_day
+    if last is None:
+        return ()
+    latest = last + datetime.timedelta(days=within_days)
+    starting = [p for start, p in _starts(roster, holding.role) if last < start <= latest]
+    staying = [
+        h.person
+        for h in holdings(roster, last, holding.role)
+        if h.person.id != holding.person.id and (h.last_day is None or h.last_day > last)
+    ]
+    found = {p.id: p for p in [*staying, *starting] if p.id != holding.person.id}
+    return tuple(found.values())
+
+
+def signers(kb: KnowledgeBase, holding: Holding) -> Signers:
+    """Return who signs the handover of *holding* (format v1.1), each with the post they sign as."""
+    roster = kb.roster
+    last = holding.last_day or holding.assignment.start
+    above = chain_up(roster, holding.role)
+    boss = above[0] if above else None
+    following = handover_successors(roster, holding, kb.config.handover_within_days)
+    incoming = tuple(Signer(p, holding.role) for p in following)
+    if not incoming:
+        incoming = (_holder(roster, boss, last + ONE_DAY),) if boss else (Signer(None, None),)
+    return Signers(
+        outgoing=Signer(holding.person, holding.role),
+        incoming=incoming,
+        deputy=not following,
+        witness=_holder(roster, boss, last) if boss else Signer(None, None),
+        head=_holder(roster, above[-1], last) if above else Signer(None, None),
+    )
+
+
+def left_between(
+    roster: Roster, first: datetime.date, last: datetime.date
+) -> list[tuple[Person, datetime.date]]:
+    """Return each person whose holding of a post really ended within first..last, with that day."""
+    found: list[tuple[Person, datetime.date]] = []
+    for person in roster.people:
+        ends = {real_end(person, a) for a in person.assignments}
+        days = sorted(d for d in ends if d is not None and first <= d <= last)
+        if days:
+            found.append((person, days[-1]))
+    return found

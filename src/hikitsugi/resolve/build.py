@@ -20,7 +20,11 @@ from hikitsugi.model import (
     Config,
     Contact,
     Duration,
+    HandoverDuty,
+    HandoverNote,
     HistoryEntry,
+    Item,
+    Ledger,
     LegalBasis,
     OpenIssue,
     Person,
@@ -78,6 +82,7 @@ def config_from(data: Mapping[str, Any]) -> Config:
         fiscal_year_start=values["fiscal_year_start"],
         max_file_bytes=values["max_file_bytes"],
         standards_paths=tuple(values["standards_paths"]),
+        handover_within_days=values["handover"].get("within_days", 7),
     )
 
 
@@ -92,12 +97,22 @@ def config_data(config: Config) -> dict[str, Any]:
         "fiscal_year_start": config.fiscal_year_start,
         "max_file_bytes": config.max_file_bytes,
         "standards_paths": list(config.standards_paths),
+        "handover": {"within_days": config.handover_within_days},
     }
 
 
 def roster_from(data: Mapping[str, Any]) -> Roster:
     """Build Roster from valid roster.yml data."""
-    roles = {r["id"]: Role(r["id"], r["title"], r.get("section")) for r in data.get("roles", [])}
+    roles = {
+        r["id"]: Role(
+            r["id"],
+            r["title"],
+            r.get("section"),
+            r.get("reports_to"),
+            tuple(Item(**i) for i in r.get("items", ())),
+        )
+        for r in data.get("roles", [])
+    }
     people = tuple(
         Person(
             p["id"],
@@ -120,7 +135,14 @@ def roster_data(roster: Roster) -> dict[str, Any]:
     """Return *roster* as roster.yml data (roster_from reads it back as the same Roster)."""
     return {
         "roles": [
-            {"id": r.id, "title": r.title, "section": r.section} for r in roster.roles.values()
+            {
+                "id": r.id,
+                "title": r.title,
+                "section": r.section,
+                **({"reports_to": r.reports_to} if r.reports_to else {}),
+                **({"items": [vars(i) for i in r.items]} if r.items else {}),
+            }
+            for r in roster.roles.values()
         ],
         "people": [
             {
@@ -195,9 +217,18 @@ def _body(data: Mapping[str, Any]) -> dict[str, Any]:
         "accounts": tuple(Account(**a) for a in data.get("accounts", ())),
         "troubleshooting": tuple(Trouble(**t) for t in data.get("troubleshooting", ())),
         "open_issues": tuple(
-            OpenIssue(_date(i["since"]), i["text"])  # type: ignore[arg-type]
+            OpenIssue(
+                _date(i["since"]),  # type: ignore[arg-type]
+                i["text"],
+                i.get("progress"),
+                i.get("next"),
+                _date(i.get("due")),
+                i.get("counterpart"),
+                _date(i.get("closed_on")),
+            )
             for i in data.get("open_issues", ())
         ),
+        "ledgers": tuple(Ledger(**entry) for entry in data.get("ledgers", ())),
         "history": tuple(
             HistoryEntry(_date(h["date"]), h["change"], h.get("by"))  # type: ignore[arg-type]
             for h in data.get("history", ())
@@ -248,5 +279,21 @@ def checklist_from(data: Mapping[str, Any], source: str, line: int = 1) -> Check
         mode=data.get("mode", "do-confirm"),
         reviewed_on=_date(data.get("reviewed_on")),
         review_every=_duration(data.get("review_every")),
+        purpose=data.get("purpose"),
         data=data,
+    )
+
+
+def handover_from(data: Mapping[str, Any], source: str) -> HandoverNote:
+    """Build HandoverNote from valid handovers/*.yml data."""
+    return HandoverNote(
+        person=data["person"],
+        source=source,
+        date=_date(data.get("date")),
+        duties=tuple(
+            HandoverDuty(d["runbook"], d.get("state") or "", d.get("notes") or "")
+            for d in data.get("duties", ())
+        ),
+        policy=data.get("policy") or "",
+        remarks=data.get("remarks") or "",
     )

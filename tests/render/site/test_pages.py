@@ -417,3 +417,15 @@ def test_hand_written_pages_sit_in_one_nav_section(kb: model.KnowledgeBase) -> N
     own = hand_written(context(kb, DAY), ["site.md", "index.md", "audit.md"])
     assert own == ["index.md", {"使い方と仕組み": ["audit.md", "site.md"]}]
     assert hand_written(context(kb, DAY), ["index.md"]) == ["index.md"]
+
+
+def test_post_pages_say_whether_the_leavers_handover_note_is_written() -> None:
+    sample = check(REPO, use_cache=False).kb
+    day = datetime.date(2027, 3, 15)
+    pages = render_site(sample, day)
+    kakaricho = pages["onboarding/gakudo-kakaricho.md"]
+    assert "経過・現況の記入: 済 (handovers/tanaka-hanako.yml、2027-03-12)" in kakaricho
+    shuji = pages["onboarding/nyusho-shuji.md"]
+    assert "hikitsugi handover --person suzuki-daisuke --draft" in shuji
+    owners = pages["lists/owners.md"]
+    assert "hk-handover-written" in owners and "hk-handover-missing" in owners

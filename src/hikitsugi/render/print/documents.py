@@ -19,7 +19,8 @@ from hikitsugi.facts import people
 from hikitsugi.i18n import register, t
 from hikitsugi.model import KnowledgeBase, Person
 from hikitsugi.render.paths import print_path
-from hikitsugi.render.print.packs import NothingToPrint, handover_pack, onboarding_pack
+from hikitsugi.render.print.onboarding import onboarding_pack
+from hikitsugi.render.print.packs import NothingToPrint, handover_pack
 from hikitsugi.render.print.sheets import Sheet, has_checklist, sheet
 from hikitsugi.render.templates import environment
 
@@ -71,16 +72,56 @@ LABELS: dict[str, tuple[str, str]] = {
         "この引継書は手順書データベースから {day} 時点の内容で作成しました。以下の事務を引き継ぎます。",
         "This pack was made from the runbook database as it stood on {day}. The following duties are handed over.",
     ),
+    "deputy": ("代理者", "Deputy (no successor)"),
+    "witness": ("立会人", "Witness"),
+    "job-title": ("職名", "Post"),
+    "signer-name": ("氏名", "Name"),
+    "deadline": ("引継期限", "Deadline"),
+    "as-of": ("基準日", "As of"),
+    "made-from": ("手順書データベースから作成", "made from the runbook database"),
+    "lead": (
+        "下記のとおり事務を引き継ぎます。",
+        "The duties below are handed over as follows.",
+    ),
+    "written-on": (
+        "経過・現況は前任者が {day} に記入。",
+        "State written by the outgoing on {day}.",
+    ),
+    "runbook-review": ("手順書の見直し", "runbook review"),
+    "state": ("経過・現況", "Progress and current state"),
+    "state-blank": ("(未記入)", "(not written)"),
+    "notes": ("特記事項", "Notes"),
+    "deputised": ("副担当の事務 ({count} 件)", "Duties held as deputy ({count})"),
+    "sec.policy": ("方針・意見", "Policy and opinion"),
+    "policy-blank": ("(未記入)", "(not written)"),
+    "remarks": ("補足", "Remarks"),
+    "progress": ("経過", "Progress"),
+    "next": ("今後の方針", "Next"),
+    "due": ("期限", "Due"),
+    "counterpart": ("相手方", "Counterpart"),
+    "sec.ledgers": ("引継書類・帳簿の目録", "Documents and ledgers handed over"),
+    "ledger": ("簿冊・台帳・ファイル", "Ledger or file"),
+    "medium": ("媒体", "Medium"),
+    "location": ("保管場所", "Location"),
+    "retention": ("保存期間", "Retention"),
+    "received": ("確認", "Checked"),
+    "sec.items": (
+        "物品 (現金・有価証券・鍵・印章・記録媒体等)",
+        "Items (cash, keys, seals, media ...)",
+    ),
+    "item-name": ("品名", "Item"),
+    "item-kind": ("種類", "Kind"),
+    "count": ("数量", "Count"),
+    "sec.duties-owned": ("担当事務の概要及び経過・現況", "Duties: summary, progress and state"),
     "sec.duties": ("担当業務", "Duties"),
     "sec.schedule": ("今後 12 か月の予定 ({start} 〜 {end})", "Scheduled work, {start} to {end}"),
     "sec.schedule-short": ("今後 12 か月の予定", "Scheduled work, 12 months"),
-    "sec.issues": ("懸案事項", "Open issues"),
+    "sec.issues": ("未処理事項 (懸案事項)", "Unfinished matters (open issues)"),
     "sec.accounts": ("移管するシステムアカウント・権限", "System accounts and permissions to move"),
     "sec.contacts": ("連絡先", "Contacts"),
-    "sec.handover-checklist": ("引継ぎ確認表", "Handover checklist"),
     "sheets-follow": (
-        "チェックリストのある業務は、その用紙 ({count} 枚) を巻末に付けています。",
-        "The checklists of these duties ({count} sheets) are at the end of this pack.",
+        "添付書類: 引継ぎ用チェックリストと主担当業務のチェックリスト ({count} 枚、巻末)。",
+        "Attached: the handover checklists and those of the duties held ({count} sheets).",
     ),
     "title": ("名称", "Title"),
     "kind": ("種別", "Kind"),
@@ -142,13 +183,17 @@ class SheetRenderer:
         self.label = labeller(kb.config.language)
         self.done: dict[str, Markup] = {}
 
-    def __call__(self, sheet: Sheet) -> Markup:
-        """Return the sheet's HTML on its named page `sheet-ID` (its own page footer)."""
-        if sheet.id not in self.done:
+    def __call__(self, sheet: Sheet, show_id: bool = True) -> Markup:
+        """Return the sheet's HTML on its named page `sheet-ID` (its own page footer).
+
+        A handover pack, a document for filing, leaves the id out of the sheet's body.
+        """
+        key = sheet.id if show_id else f"{sheet.id}\0filed"
+        if key not in self.done:
             module = environment(self.kb.root).get_template("print/_sheet.html.j2").module
-            html = module.checklist_sheet(sheet, self.label, f"sheet-{sheet.id}")  # type: ignore[attr-defined]
-            self.done[sheet.id] = Markup(html)
-        return self.done[sheet.id]
+            html = module.checklist_sheet(sheet, self.label, f"sheet-{sheet.id}", show_id)  # type: ignore[attr-defined]
+            self.done[key] = Markup(html)
+        return self.done[key]
 
 
 def _render(kb: KnowledgeBase, template: str, **context: Any) -> str:
@@ -179,9 +224,10 @@ def handover_html(
     day: datetime.date,
     to: Person | None = None,
     sheets: SheetRenderer | None = None,
+    with_deputy: bool = False,
 ) -> str:
     """Return the handover pack (事務引継書) of *person* on *day*."""
-    pack = handover_pack(kb, person, day, kb.config.language, to)
+    pack = handover_pack(kb, person, day, kb.config.language, to, with_deputy)
     return _render(kb, "handover.html.j2", pack=pack, sheet_html=sheets or SheetRenderer(kb))
 
 

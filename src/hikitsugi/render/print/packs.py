@@ -11,12 +11,22 @@ from dataclasses import dataclass
 
 from hikitsugi import vocabulary
 from hikitsugi.errors import HikitsugiError, UsageError
-from hikitsugi.facts import fiscal
-from hikitsugi.facts.duties import Duty, runbooks_of
+from hikitsugi.facts import people
+from hikitsugi.facts.duties import Duty
 from hikitsugi.facts.review import review_on
-from hikitsugi.facts.schedule import Occurrence, occurrences
+from hikitsugi.facts.schedule import Occurrence
 from hikitsugi.i18n import register, t
-from hikitsugi.model import Checklist, Contact, KnowledgeBase, Person, Runbook, add_months
+from hikitsugi.model import (
+    Checklist,
+    Contact,
+    Item,
+    KnowledgeBase,
+    Ledger,
+    OpenIssue,
+    Person,
+    Runbook,
+    add_months,
+)
 from hikitsugi.render.print.sheets import Sheet, has_checklist, sheet
 from hikitsugi.rotation.plan import SCHEDULE_MONTHS, Leaver, handover_of
 
@@ -49,26 +59,6 @@ register(
             "ポスト「{role}」が所有・副担当する手順書はありません",
             "the post '{role}' owns or deputises no runbook",
         ),
-        "pack.handover-read": (
-            "「{title}」を前任者・後任者で読み合わせた",
-            "read '{title}' together, outgoing and incoming",
-        ),
-        "pack.handover-account": (
-            "{system} ({permission}) のアカウントを後任者に移した",
-            "moved the {system} account ({permission}) to the successor",
-        ),
-        "pack.handover-issues": (
-            "懸案事項 {count} 件を後任者と確認した",
-            "went through the {count} open issue(s) with the successor",
-        ),
-        "pack.handover-schedule": (
-            "今後 12 か月の予定を後任者と確認した",
-            "went through the next 12 months of scheduled work",
-        ),
-        "pack.handover-sign": (
-            "前任者・後任者・所属長が署名・押印した",
-            "outgoing, incoming and the head of section signed",
-        ),
     }
 )
 
@@ -90,6 +80,10 @@ class DutyRow:
     due: datetime.date | None
     status: str
     status_label: str
+    summary: str = ""
+    state: str = ""  # 経過・現況, from handovers/
+    notes: str = ""
+    relation_id: str = "owner"  # owner | deputy
 
 
 @dataclass(frozen=True)
@@ -101,39 +95,64 @@ class PostRow:
 
 
 @dataclass(frozen=True)
+class SignerRow:
+    """One line of the signature block: 前任者, 後任者/代理者, 立会人 or 所属長."""
+
+    label: str  # the print label key: outgoing | incoming | deputy | witness | head
+    name: str
+    title: str  # the post title (職名)
+
+
+@dataclass(frozen=True)
+class IssueRow:
+    runbook: str
+    issue: OpenIssue
+
+
+@dataclass(frozen=True)
+class LedgerRow:
+    runbook: str
+    ledger: Ledger
+    medium: str
+
+
+@dataclass(frozen=True)
+class ItemRow:
+    post: str
+    item: Item
+    kind: str
+
+
+@dataclass(frozen=True)
 class HandoverPack:
     organization: str
     person: Person
     posts: tuple[PostRow, ...]
     successor: str
-    duties: tuple[DutyRow, ...]
+    duties: tuple[DutyRow, ...]  # 主担当 (owned) first, then 副担当 (deputised)
     schedule: tuple[tuple[str, str, str], ...]  # (when, label, runbook title)
     schedule_end: datetime.date
-    issues: tuple[tuple[str, datetime.date, str], ...]  # (runbook title, since, text)
+    issues: tuple[IssueRow, ...]  # open ones only
     accounts: tuple[tuple[str, str, str, str], ...]  # (system, permission, holder post, note)
     contacts: tuple[tuple[str, Contact], ...]  # (runbook title, contact)
-    checklist: tuple[str, ...]
     sheets: tuple[Sheet, ...]
     day: datetime.date
+    signers: tuple[SignerRow, ...] = ()
+    deadline: str = ""
+    ledgers: tuple[LedgerRow, ...] = ()
+    items: tuple[ItemRow, ...] = ()
+    policy: str = ""
+    remarks: str = ""
+    written_on: datetime.date | None = None
+    sources: tuple[str, ...] = ()  # the files the pack was made from, for the footer and freezing
 
+    @property
+    def owned(self) -> tuple[DutyRow, ...]:
+        return tuple(d for d in self.duties if d.relation_id == "owner")
 
-@dataclass(frozen=True)
-class ReadingRow:
-    runbook: Runbook
-    first: Occurrence | None
-    when: str
-
-
-@dataclass(frozen=True)
-class OnboardingPack:
-    organization: str
-    role: str
-    role_id: str
-    section: str
-    fiscal_year: str
-    readings: tuple[ReadingRow, ...]
-    tools: tuple[Runbook, ...]
-    day: datetime.date
+    @property
+    def deputised(self) -> tuple[DutyRow, ...]:
+        return tuple(d for d in self.duties if d.relation_id == "deputy")
 
 
 def _hint(wanted: str, choices: dict[str, str], lang: str) -> str:
@@ -162,9 +181,13 @@ def find_role(kb: KnowledgeBase, role: str, lang: str) -> str:
     raise UsageError("pack.unknown-role", id=role, hint=_hint(role, choices, lang))
 
 
-def duty_row(kb: KnowledgeBase, duty: Duty, day: datetime.date, lang: str) -> DutyRow:
-    """Describe one duty with its review status on *day*."""
+def duty_row(
+    kb: KnowledgeBase, duty: Duty, day: datetime.date, lang: str, person: str | None = None
+) -> DutyRow:
+    """Describe one duty with its review status on *day* (and the leaver's words, if written)."""
     review = review_on(kb, duty.item, day)
+    note = kb.handovers.get(person) if person else None
+    written = note.duty(duty.item.id) if note else None
     return DutyRow(
         id=duty.item.id,
         title=duty.item.title,
@@ -175,41 +198,24 @@ def duty_row(kb: KnowledgeBase, duty: Duty, day: datetime.date, lang: str) -> Du
         due=review.due,
         status=review.state,
         status_label=vocabulary.word("review", review.state, lang),
+        summary=duty.item.summary if isinstance(duty.item, Runbook) else "",
+        state=written.state if written else "",
+        notes=written.notes if written else "",
+        relation_id=duty.relation,
     )
 
 
 def _contacts(duties: tuple[Duty, ...]) -> tuple[tuple[str, Contact], ...]:
-    seen, found = set(), []
+    """Each contact once (same name, organisation, phone and email), with every runbook it serves."""
+    found: dict[tuple[str | None, ...], tuple[list[str], Contact]] = {}
     for duty in duties:
         if isinstance(duty.item, Runbook):
             for contact in duty.item.contacts:
-                if contact not in seen:
-                    seen.add(contact)
-                    found.append((duty.item.title, contact))
-    return tuple(found)
-
-
-def _handover_checklist(leaver: Leaver, lang: str) -> tuple[str, ...]:
-    lines = [
-        t("pack.handover-read", lang, title=d.item.title)
-        for d in leaver.duties
-        if isinstance(d.item, Runbook)
-    ]
-    lines += [
-        t(
-            "pack.handover-account",
-            lang,
-            system=m.account.system,
-            permission=m.account.permission or "-",
-        )
-        for m in leaver.accounts
-    ]
-    if leaver.open_issues:
-        lines.append(t("pack.handover-issues", lang, count=len(leaver.open_issues)))
-    if leaver.schedule:
-        lines.append(t("pack.handover-schedule", lang))
-    lines.append(t("pack.handover-sign", lang))
-    return tuple(lines)
+                key = (contact.name, contact.org, contact.phone, contact.email)
+                titles, _ = found.setdefault(key, ([], contact))
+                if duty.item.title not in titles:
+                    titles.append(duty.item.title)
+    return tuple(("、".join(titles), contact) for titles, contact in found.values())
 
 
 def schedule_rows(found: tuple[Occurrence, ...], lang: str) -> tuple[tuple[str, str, str], ...]:
@@ -233,12 +239,12 @@ def schedule_rows(found: tuple[Occurrence, ...], lang: str) -> tuple[tuple[str, 
             span = (
                 f"{group[0].start} 〜 {group[-1].start}" if len(group) > 1 else str(group[0].start)
             )
-            when = _monthly(occurrence, lang) + f" ({span})"
+            when = monthly_label(occurrence, lang) + f" ({span})"
             rows.append((occurrence.start, when, occurrence.label, occurrence.runbook.title))
     return tuple((when, label, title) for _, when, label, title in rows)
 
 
-def _monthly(occurrence: Occurrence, lang: str) -> str:
+def monthly_label(occurrence: Occurrence, lang: str) -> str:
     """毎月10日 / 毎月末日: the entry's day, not the day it fell on this month (31 → 30 in April)."""
     day = occurrence.entry.monthly if occurrence.entry and occurrence.entry.monthly else None
     return vocabulary.monthly(day or occurrence.start.day, lang)
@@ -252,7 +258,12 @@ def _successor_names(leaver: Leaver, to: Person | None) -> str:
 
 
 def handover_pack(
-    kb: KnowledgeBase, person: Person, day: datetime.date, lang: str, to: Person | None = None
+    kb: KnowledgeBase,
+    person: Person,
+    day: datetime.date,
+    lang: str,
+    to: Person | None = None,
+    with_deputy: bool = False,
 ) -> HandoverPack:
     """Build the handover pack of *person* on *day*; NothingToPrint when there is nothing."""
     leaver = handover_of(kb, person, day)
@@ -270,16 +281,19 @@ def handover_pack(
         )
         for p in leaver.posts
     )
-    sheets = tuple(sheet(kb, d.item, day, lang) for d in leaver.duties if has_checklist(d.item))
+    note = kb.handovers.get(person.id)
+    last_day = leaver.last_day
     return HandoverPack(
         organization=kb.config.organization,
         person=person,
         posts=posts,
         successor=_successor_names(leaver, to),
-        duties=tuple(duty_row(kb, d, day, lang) for d in leaver.duties),
+        duties=tuple(duty_row(kb, d, day, lang, person.id) for d in leaver.duties),
         schedule=schedule_rows(leaver.schedule, lang),
         schedule_end=add_months(day, SCHEDULE_MONTHS) - datetime.timedelta(days=1),
-        issues=tuple((i.runbook.title, i.issue.since, i.issue.text) for i in leaver.open_issues),
+        issues=tuple(
+            IssueRow(i.runbook.title, i.issue) for i in leaver.open_issues if i.issue.is_open
+        ),
         accounts=tuple(
             (
                 m.account.system,
@@ -290,55 +304,96 @@ def handover_pack(
             for m in leaver.accounts
         ),
         contacts=_contacts(leaver.duties),
-        checklist=_handover_checklist(leaver, lang),
-        sheets=sheets,
+        sheets=_sheets(kb, leaver, day, lang, with_deputy),
         day=day,
+        signers=_signers(kb, person, day, to),
+        deadline=people.deadline(kb, last_day).text(lang) if last_day else "",
+        ledgers=_ledgers(leaver, lang),
+        items=tuple(
+            ItemRow(roster.role_title(p.role), item, vocabulary.word("item", item.kind, lang))
+            for p in leaver.posts
+            if p.role in roster.roles
+            for item in roster.roles[p.role].items
+        ),
+        policy=note.policy if note else "",
+        remarks=note.remarks if note else "",
+        written_on=note.date if note else None,
+        sources=_sources(kb, leaver, note.source if note else None),
     )
 
 
-def _when(occurrence: Occurrence | None, lang: str) -> str:
-    if occurrence is None:
-        return ""
-    if occurrence.monthly:
-        return _monthly(occurrence, lang)
-    if occurrence.start == occurrence.end:
-        return f"{occurrence.start.month}/{occurrence.start.day}"
-    return f"{occurrence.start.month}/{occurrence.start.day}〜{occurrence.end.month}/{occurrence.end.day}"
-
-
-def onboarding_pack(kb: KnowledgeBase, role: str, day: datetime.date, lang: str) -> OnboardingPack:
-    """Build the onboarding pack of *role*: its runbooks in the order the fiscal year brings them."""
-    start, end = fiscal.span(day, kb.config.fiscal_year_start)
-    runbooks = runbooks_of(kb, role)
-    processes = [r for r in runbooks if r.kind == "process"]
-    if not runbooks:
-        raise NothingToPrint("pack.nothing-to-read", role=kb.roster.role_title(role))
-    rows = []
-    for runbook in processes:
-        found = occurrences([runbook], start, end)
-        rows.append(
-            ReadingRow(
-                runbook, found[0] if found else None, _when(found[0] if found else None, lang)
+def _signers(
+    kb: KnowledgeBase, person: Person, day: datetime.date, to: Person | None
+) -> tuple[SignerRow, ...]:
+    """The signature lines: each post's 後任者 (or 代理者), then one 立会人 and 所属長."""
+    roster = kb.roster
+    held = people.held_by(person, day)
+    rows = [SignerRow("outgoing", person.name, "、".join(roster.role_title(h.role) for h in held))]
+    found = [people.signers(kb, h) for h in held]
+    for signed in found:
+        if to is not None:
+            rows.append(
+                SignerRow("incoming", to.name, roster.role_title(signed.outgoing.role or ""))
             )
+            continue
+        for signer in signed.incoming:
+            rows.append(_row("deputy" if signed.deputy else "incoming", signer, kb))
+    if found:
+        rows.append(_row("witness", found[0].witness, kb))
+        rows.append(_row("head", found[0].head, kb))
+    return tuple(rows)
+
+
+def _row(label: str, signer: people.Signer, kb: KnowledgeBase) -> SignerRow:
+    name = signer.person.name if signer.person else ""
+    title = kb.roster.role_title(signer.role) if signer.role and signer.person else ""
+    return SignerRow(label, name, title)
+
+
+def _sheets(
+    kb: KnowledgeBase, leaver: Leaver, day: datetime.date, lang: str, with_deputy: bool
+) -> tuple[Sheet, ...]:
+    """Checklist sheets: every `purpose: handover` checklist first, then the owned duties' sheets."""
+    roles = set(leaver.roles)
+    handover = [
+        c
+        for c in sorted(kb.checklists.values(), key=lambda c: c.id)
+        if c.purpose == "handover" and (c.owner is None or c.owner in roles)
+    ]
+    items: list[Runbook | Checklist] = list(handover)
+    items += [
+        d.item
+        for d in leaver.duties
+        if (with_deputy or d.relation == "owner") and d.item not in handover
+    ]
+    return tuple(sheet(kb, item, day, lang) for item in items if has_checklist(item))
+
+
+def _ledgers(leaver: Leaver, lang: str) -> tuple[LedgerRow, ...]:
+    """The 目録 of ledgers and files: those of owned duties, then of deputised ones (marked)."""
+    deputy = vocabulary.word("relation", "deputy", lang)
+    return tuple(
+        LedgerRow(
+            d.item.title if d.relation == "owner" else f"{d.item.title} ({deputy})",
+            ledger,
+            vocabulary.word("medium", ledger.medium, lang),
         )
-    rows.sort(
-        key=lambda row: (row.first is None, row.first.start if row.first else start, row.runbook.id)
+        for d in leaver.duties  # owned first (facts/duties orders them)
+        if isinstance(d.item, Runbook)
+        for ledger in d.item.ledgers
     )
-    tool_ids = {r.id for r in runbooks if r.kind == "tool"} | {u for r in processes for u in r.uses}
-    tools = tuple(
-        sorted((kb.runbooks[i] for i in tool_ids if i in kb.runbooks), key=lambda r: r.id)
-    )
-    section = kb.roster.roles[role].section or ""
-    return OnboardingPack(
-        organization=kb.config.organization,
-        role=kb.roster.role_title(role),
-        role_id=role,
-        section=section,
-        fiscal_year=fiscal.label(start.year, lang),
-        readings=tuple(rows),
-        tools=tools,
-        day=day,
-    )
+
+
+def _sources(kb: KnowledgeBase, leaver: Leaver, note: str | None) -> tuple[str, ...]:
+    """The knowledge-base files the pack is made from (relative paths), each once, sorted."""
+    files = {"hikitsugi.yml", "roster.yml"} | {d.item.source for d in leaver.duties}
+    files |= {c.source for c in kb.checklists.values() if c.purpose == "handover"}
+    files |= {m.runbook.source for m in leaver.accounts}
+    bases = {d.item.extends for d in leaver.duties if isinstance(d.item, Runbook)}
+    files |= {kb.standards[b].source for b in bases if b and b in kb.standards}
+    if note:
+        files.add(note)
+    return tuple(sorted(files))
 
 
 def find_item(kb: KnowledgeBase, item_id: str, lang: str) -> Runbook | Checklist:

@@ -29,6 +29,10 @@ class Leaving:
     name: str
     last_day: datetime.date
     pack: str | None
+    person_id: str = ""
+    draft: str = ""  # handovers/ID.yml
+    written_on: datetime.date | None = None
+    written: bool = False
 
 
 @dataclass
@@ -78,13 +82,26 @@ class SiteContext:
         for role, going in people.leaving_by_post(self.kb.roster, self.day, end).items():
             found[role] = sorted(
                 (
-                    Leaving(h.person.name, h.last_day, self.printable("handover", h.person.id))
+                    self._leaving(h.person, h.last_day)
                     for h in going
                     if h.last_day is not None  # a leaving holding always has a last day
                 ),
                 key=lambda leaving: (leaving.last_day, leaving.name),
             )
         return found
+
+    def _leaving(self, person: model.Person, last_day: datetime.date) -> Leaving:
+        """A leaver with their pack and whether their handovers/ note is written."""
+        note = self.kb.handovers.get(person.id)
+        return Leaving(
+            person.name,
+            last_day,
+            self.printable("handover", person.id),
+            person.id,
+            note.source if note else f"handovers/{person.id}.yml",
+            note.date if note else None,
+            note is not None,
+        )
 
     def holders(self, role: str) -> list[str]:
         """Names of the people holding *role* on the build day."""

@@ -85,6 +85,14 @@ register(
             "{name} leaves this post (last day {day})",
         ),
         "site.handover-pack": ("事務引継書 (印刷用)", "Handover pack (printable)"),
+        "site.handover-written": (
+            "経過・現況の記入: 済 ({file}、{day})",
+            "state of the work: written ({file}, {day})",
+        ),
+        "site.handover-not-written": (
+            "経過・現況の記入: 未 ({file} がありません。hikitsugi handover --person {id} --draft で作成)",
+            "state of the work: not written ({file} is missing: hikitsugi handover --person {id} --draft)",
+        ),
         "site.nav.guides": ("使い方と仕組み", "How to use it"),
         "site.standard.mark": ("標準手順書", "Standard"),
         "site.standard.note": (
