@@ -31,4 +31,4 @@ def test_outside_images_and_script_links_are_warnings_at_their_line() -> None:
         (14, "check.unsafe-link", "javascript:alert(1)", "warning"),
         (7, "check.unsafe-link", "JAVASCRIPT:alert(1)", "warning"),
     ]
-    assert found[0].format("ja").startswith("runbooks/a.yml:13:1: (warning) steps[0].detail: 画像")
+    assert found[0].format("ja").startswith("runbooks/a.yml:13:1: (警告) steps[0].detail: 画像")

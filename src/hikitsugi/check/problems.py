@@ -45,7 +45,11 @@ class Problem:
     def format(self, lang: str) -> str:
         """Return `file:line:column: path: message`."""
         where = f"{self.file}:{self.line}:{self.column}: "
-        note = "" if self.severity == ERROR else f"({vocabulary.word('severity', self.severity, lang)}) "
+        note = (
+            ""
+            if self.severity == ERROR
+            else f"({vocabulary.word('severity', self.severity, lang)}) "
+        )
         path = f"{self.path}: " if self.path else ""
         return f"{where}{note}{path}{self.message(lang)}"
 
