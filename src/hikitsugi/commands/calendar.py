@@ -13,6 +13,8 @@ from hikitsugi.errors import UsageError
 from hikitsugi.i18n import register, t
 from hikitsugi.io import write_atomic
 
+MOST_MONTHS = 120  # ten years: enough for any plan, and the table stays printable
+
 register(
     {
         "calendar.opt-ics": (
@@ -36,8 +38,8 @@ register(
             "※ {files} file(s) with errors are left out (see hikitsugi check)",
         ),
         "calendar.bad-months": (
-            "--months は 1 以上の整数です",
-            "--months must be a whole number of at least 1",
+            "--months は 1 から {most} までの整数です ({value})",
+            "--months must be a whole number from 1 to {most} ({value})",
         ),
         "calendar.written": (
             "{path} を書き出しました ({events} 件の予定)",
@@ -63,8 +65,8 @@ def run(options: argparse.Namespace, out: TextIO, lang: str) -> int:
     from hikitsugi.facts.schedule import period
 
     day = as_of(options.as_of)
-    if options.months is not None and options.months < 1:
-        raise UsageError("calendar.bad-months")
+    if options.months is not None and not 1 <= options.months <= MOST_MONTHS:
+        raise UsageError("calendar.bad-months", most=MOST_MONTHS, value=options.months)
     result = check(options.root, use_cache=not options.no_cache)
     kb = result.kb
     role = options.role

@@ -28,8 +28,18 @@ register(
             "日付 '{value}' は YYYY-MM-DD ではないか、存在しない日です",
             "'{value}' is not a date YYYY-MM-DD that exists",
         ),
+        "usage.date-out-of-range": (
+            "--as-of {value} は扱える範囲 ({earliest}〜{latest}) の外です",
+            "--as-of {value} is outside the days hikitsugi handles ({earliest} to {latest})",
+        ),
     }
 )
+
+
+# The days hikitsugi reasons about: the schema's dates share this range, and past it the
+# fiscal-year and schedule arithmetic would run off the calendar (year 1 or 9999).
+EARLIEST_DAY = datetime.date(1900, 1, 1)
+LATEST_DAY = datetime.date(2200, 12, 31)
 
 
 def add_root(parser: argparse.ArgumentParser, lang: str) -> None:
@@ -50,6 +60,14 @@ def as_of(text: str | None) -> datetime.date:
     try:
         if len(text) != 10:
             raise ValueError(text)
-        return datetime.date.fromisoformat(text)
+        day = datetime.date.fromisoformat(text)
     except ValueError:
         raise UsageError("usage.bad-date", value=text) from None
+    if not EARLIEST_DAY <= day <= LATEST_DAY:
+        raise UsageError(
+            "usage.date-out-of-range",
+            value=text,
+            earliest=EARLIEST_DAY.isoformat(),
+            latest=LATEST_DAY.isoformat(),
+        )
+    return day
