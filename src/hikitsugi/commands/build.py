@@ -47,12 +47,13 @@ def add_arguments(parser: argparse.ArgumentParser, lang: str) -> None:
 
 def run(options: argparse.Namespace, out: TextIO, lang: str) -> int:
     """Check, build, swap; return 0 on success, 1 when the KB has errors."""
-    from hikitsugi.render.site.publish import build_site, refuse_unsafe
+    from hikitsugi.render.site.publish import build_site
+    from hikitsugi.render.site.site_folder import refuse_unsafe
 
     day = as_of(options.as_of)
     root: Path = options.root
     site_dir: Path = options.site_dir or root / "site"
-    refuse_unsafe(root.resolve(), site_dir)  # before any work: a refused folder leaves no trace
+    refuse_unsafe(root, site_dir)  # before any work: a refused folder leaves no trace
     out.write(t("build.checking", lang, root=root) + "\n")
     result = check(root, use_cache=not options.no_cache)
     if result.errors:
