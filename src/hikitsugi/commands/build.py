@@ -9,7 +9,7 @@ from typing import TextIO
 
 from hikitsugi.check.checker import check
 from hikitsugi.commands.check import print_text
-from hikitsugi.commands.common import add_as_of, add_root, as_of
+from hikitsugi.commands.common import add_as_of, add_root, as_of, output_path
 from hikitsugi.i18n import register, t
 
 register(
@@ -41,7 +41,7 @@ register(
 def add_arguments(parser: argparse.ArgumentParser, lang: str) -> None:
     """Declare the options of `build`."""
     add_root(parser, lang)
-    parser.add_argument("--site-dir", type=Path, help=t("opt.site-dir", lang))
+    parser.add_argument("--site-dir", type=output_path(lang), help=t("opt.site-dir", lang))
     add_as_of(parser, lang)
 
 

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import argparse
 import datetime
-from pathlib import Path
 from typing import TextIO
 
 from hikitsugi.check.checker import check
-from hikitsugi.commands.common import add_as_of, add_root, as_of
+from hikitsugi.commands.common import add_as_of, add_root, as_of, output_path
 from hikitsugi.errors import UsageError
 from hikitsugi.i18n import register, t
 from hikitsugi.io import write_atomic
@@ -53,7 +52,9 @@ def add_arguments(parser: argparse.ArgumentParser, lang: str) -> None:
     """Declare the options of `calendar`."""
     add_root(parser, lang)
     add_as_of(parser, lang)
-    parser.add_argument("--ics", type=Path, metavar="FILE", help=t("calendar.opt-ics", lang))
+    parser.add_argument(
+        "--ics", type=output_path(lang), metavar="FILE", help=t("calendar.opt-ics", lang)
+    )
     parser.add_argument("--role", metavar="ROLE", help=t("calendar.opt-role", lang))
     parser.add_argument("--months", type=int, metavar="N", help=t("calendar.opt-months", lang))
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+from collections.abc import Callable
 from pathlib import Path
 
 from hikitsugi.errors import UsageError
@@ -28,6 +29,10 @@ register(
             "日付 '{value}' は YYYY-MM-DD ではないか、存在しない日です",
             "'{value}' is not a date YYYY-MM-DD that exists",
         ),
+        "usage.empty-path": (
+            "空のパスは使えません (ファイル名かフォルダ名を指定してください)",
+            "an empty path cannot be used (give a file or folder name)",
+        ),
         "usage.date-out-of-range": (
             "--as-of {value} は扱える範囲 ({earliest}〜{latest}) の外です",
             "--as-of {value} is outside the days hikitsugi handles ({earliest} to {latest})",
@@ -46,6 +51,17 @@ def add_root(parser: argparse.ArgumentParser, lang: str) -> None:
     """Add --root and --no-cache."""
     parser.add_argument("--root", type=Path, default=Path("."), help=t("opt.root", lang))
     parser.add_argument("--no-cache", action="store_true", help=t("opt.no-cache", lang))
+
+
+def output_path(lang: str) -> Callable[[str], Path]:
+    """Return an argparse type for an output path: `-o ""` is an error, not the current folder."""
+
+    def parse(text: str) -> Path:
+        if not text.strip():
+            raise argparse.ArgumentTypeError(t("usage.empty-path", lang))
+        return Path(text)
+
+    return parse
 
 
 def add_as_of(parser: argparse.ArgumentParser, lang: str) -> None:
