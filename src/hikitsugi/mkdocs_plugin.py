@@ -134,17 +134,15 @@ def _render(
     """Render every file; a broken template override becomes a message naming file and line."""
     import jinja2
 
+    from hikitsugi.render.template_errors import describe
+
     try:
         context, documents = prepare(kb, day, lang=lang, directory_urls=directory_urls)
         return context, render_files(context, documents)
-    except jinja2.TemplateSyntaxError as error:
-        where = f"{error.filename or error.name}:{error.lineno}"
+    except (jinja2.TemplateError, UnicodeDecodeError) as error:
+        failed = describe(error)  # the file and line, also of an undefined name or bad bytes
         raise PluginError(
-            t("site.template-error", lang, where=where, error=error.message)
-        ) from None
-    except jinja2.TemplateError as error:
-        raise PluginError(
-            t("site.template-error", lang, where="templates/site", error=str(error))
+            t("site.template-error", lang, where=failed.where, error=failed.reason(lang))
         ) from None
 
 

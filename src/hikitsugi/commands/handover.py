@@ -41,6 +41,7 @@ def run(options: argparse.Namespace, out: TextIO, lang: str) -> int:
     """Render the pack and write it; NothingToPrint (exit 1) when there is nothing."""
     from hikitsugi.render.print.documents import handover_html
     from hikitsugi.render.print.packs import find_person
+    from hikitsugi.render.template_errors import template_errors
 
     check_output(options)
     day = as_of(options.as_of)
@@ -49,4 +50,6 @@ def run(options: argparse.Namespace, out: TextIO, lang: str) -> int:
     successor = find_person(kb, options.to, lang) if options.to else None
     if successor is not None and successor.id == person.id:
         raise UsageError("handover.to-self", id=person.id)
-    return emit(handover_html(kb, person, day, successor), kb, options, out, lang)
+    with template_errors():
+        html = handover_html(kb, person, day, successor)
+    return emit(html, kb, options, out, lang)

@@ -73,13 +73,24 @@ def run(options: argparse.Namespace, out: TextIO, lang: str) -> int:
     target: Path = options.output or root / folder / f"{options.id}.yml"
     if target.exists():
         raise UsageError("new.exists", path=str(target))
-    from hikitsugi.render.templates import environment
+    from hikitsugi.render.template_errors import template_errors
 
     schema_name = "checklist" if options.kind == "checklist" else "runbook"
     schema_path = Path(
         os.path.relpath(root / SCHEMA_DIR / f"{schema_name}.schema.json", target.parent)
     )
-    text = (
+    with template_errors():
+        text = _starter(root, options, schema_path)
+    write_new(target, text.rstrip("\n") + "\n")  # never overwrites, even in a race
+    out.write(t("new.written", lang, path=str(target)) + "\n")
+    return 0
+
+
+def _starter(root: Path, options: argparse.Namespace, schema_path: Path) -> str:
+    """Render the starter file from its template (a KB may override it)."""
+    from hikitsugi.render.templates import environment
+
+    return (
         environment(root)
         .get_template(f"new/{options.kind}.yml.j2")
         .render(
@@ -90,6 +101,3 @@ def run(options: argparse.Namespace, out: TextIO, lang: str) -> int:
             today=datetime.date.today().isoformat(),
         )
     )
-    write_new(target, text.rstrip("\n") + "\n")  # never overwrites, even in a race
-    out.write(t("new.written", lang, path=str(target)) + "\n")
-    return 0
