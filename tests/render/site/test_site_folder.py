@@ -11,7 +11,13 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES
-from hikitsugi.render.site.site_folder import MARKER, MARKER_TEXT, clean_leftovers, refuse_unsafe
+from hikitsugi.render.site.site_folder import (
+    MARKER,
+    MARKER_TEXT,
+    clean_leftovers,
+    held,
+    refuse_unsafe,
+)
 
 KB = FIXTURES / "site" / "kb"
 Cli = Callable[..., tuple[int, str, str]]
@@ -189,6 +195,17 @@ def test_a_build_killed_at_any_step_leaves_a_site_and_the_next_build_cleans_up(
         build_in_child(tmp_path, f"after-{version}", -1, exchange)
         assert site_version(site) == f"after-{version}", (kill_at, steps[kill_at])
         assert sorted(p.name for p in site.parent.iterdir()) == ["site"], steps[kill_at]
+
+
+def test_a_build_still_running_keeps_its_folder(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    running = tmp_path / ".site.building-0123abcd"
+    make_site(running, "half-built")
+    with held(running):
+        clean_leftovers(site)  # another build starting now
+        assert running.is_dir()
+    clean_leftovers(site)
+    assert not running.exists()
 
 
 def test_a_kill_in_the_gap_of_two_renames_is_repaired_first(tmp_path: Path) -> None:

@@ -14,6 +14,7 @@ from hikitsugi.i18n import register
 from hikitsugi.io import make_folder
 from hikitsugi.render.site.site_folder import (
     clean_leftovers,
+    held,
     new_staging,
     refuse_unsafe,
     swap,
@@ -114,19 +115,20 @@ def build_site(
     step("cleaned")
     staging = new_staging(site_dir)
     step("staging")
-    try:
-        mkdocs_build(root.resolve(), staging, day, report)
-        step("built")
-    except SiteBuildError as error:
-        shutil.rmtree(staging, ignore_errors=True)
-        error.params["site"] = str(site_dir)
-        raise
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    try:
-        swap(staging, site_dir, step)
-    except WriteError:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+    with held(staging):
+        try:
+            mkdocs_build(root.resolve(), staging, day, report)
+            step("built")
+        except SiteBuildError as error:
+            shutil.rmtree(staging, ignore_errors=True)
+            error.params["site"] = str(site_dir)
+            raise
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+        try:
+            swap(staging, site_dir, step)
+        except WriteError:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
     return site_dir

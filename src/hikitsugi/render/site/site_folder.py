@@ -7,11 +7,13 @@ at every instant: on Linux one renameat2(RENAME_EXCHANGE) call swaps the two fol
 file system cannot (Windows, macOS, most network shares) two renames leave a gap of microseconds,
 and a build killed in that gap is repaired by the next one (the previous site is put back first).
 Folders that killed builds leave next to the site are removed by the next build, but only those
-with hikitsugi's own names that carry its marker or are empty.
+with hikitsugi's own names that carry its marker or are empty, and never one that a build still
+running holds (it keeps its marker locked; POSIX only, Windows has no such lock here).
 """
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import errno
 import os
@@ -20,7 +22,7 @@ import secrets
 import shutil
 import stat
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from hikitsugi.errors import HikitsugiError, WriteError
@@ -152,9 +154,39 @@ def _ours(folder: Path) -> bool:
     try:
         if not stat.S_ISDIR(folder.lstat().st_mode):
             return False
-        return has_marker(folder) or not any(folder.iterdir())
+        if has_marker(folder):
+            return not _in_use(folder)
+        return not any(folder.iterdir())
     except OSError:
         return False
+
+
+@contextlib.contextmanager
+def held(staging: Path) -> Iterator[None]:
+    """Hold *staging*'s marker locked while a build runs, so another build leaves it alone."""
+    if sys.platform == "win32":
+        yield
+        return
+    import fcntl
+
+    with open(staging / MARKER, "rb") as marker:
+        fcntl.flock(marker, fcntl.LOCK_EX | fcntl.LOCK_NB)  # just made: nobody else holds it
+        yield
+
+
+def _in_use(folder: Path) -> bool:
+    """Tell whether a running build holds *folder*'s marker."""
+    if sys.platform == "win32":
+        return False
+    import fcntl
+
+    with open(folder / MARKER, "rb") as marker:
+        try:
+            fcntl.flock(marker, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return True
+        fcntl.flock(marker, fcntl.LOCK_UN)
+    return False
 
 
 def remove(folder: Path, step: Callable[[str], None] = lambda _: None) -> None:
