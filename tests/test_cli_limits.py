@@ -43,3 +43,19 @@ def test_rotation_window_is_bounded(cli: Any, window: str) -> None:
     code, _, err = cli("rotation", *SAMPLE, "--window", window)
     assert code == 2, err
     assert err == f"hikitsugi: --window は 0 から 3660 までの日数です ({window})\n"
+
+
+@pytest.mark.parametrize("day", ["9999-12-31", "0001-01-01"])
+def test_the_mkdocs_plugin_keeps_the_same_range(day: str) -> None:
+    from mkdocs.exceptions import PluginError
+
+    from hikitsugi.mkdocs_plugin import HikitsugiPlugin
+
+    plugin = HikitsugiPlugin()
+    assert plugin.load_config({"as_of": day}) == ([], [])
+    with pytest.raises(PluginError) as caught:
+        plugin._day()
+    assert (
+        str(caught.value)
+        == f"as_of '{day}' は YYYY-MM-DD の日付 (1900-01-01〜2200-12-31) ではありません"
+    )
