@@ -133,7 +133,7 @@ def test_build_refuses_a_file_as_the_site_folder(cli: Any, tmp_path: Path) -> No
     target.write_text("not a site")
     code, _, err = cli("build", *SAMPLE, "--site-dir", str(target))
     assert code == 2, err
-    assert "フォルダではなくファイルです" in err
+    assert "フォルダではありません (ファイルなど)" in err and "何も変更していません" in err
     assert target.read_text() == "not a site"
 
 

@@ -39,6 +39,10 @@ register(
             "it is a folder (give a file name)",
         ),
         "io.reason-not-file": ("通常のファイルではありません", "it is not a regular file"),
+        "io.reason-not-folder": (
+            "フォルダではなくファイルです (フォルダを指定してください)",
+            "it is a file, not a folder (give a folder)",
+        ),
         "io.reason-exists": ("すでにあります", "it already exists"),
         "io.reason-write": ("書き込みに失敗しました", "the write failed"),
     }

@@ -22,6 +22,8 @@ def make_folder(folder: Path, target: Path | None = None) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
+        if os.path.lexists(folder) and not folder.is_dir():
+            raise WriteError(folder, "not-folder") from None  # e.g. `schema -o` onto a file
         raise WriteError(target or folder, "folder", error) from None
 
 

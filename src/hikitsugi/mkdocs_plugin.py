@@ -21,6 +21,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from hikitsugi.check.checker import check
+from hikitsugi.commands.common import EARLIEST_DAY, LATEST_DAY
 from hikitsugi.errors import HikitsugiError
 from hikitsugi.i18n import register, t
 from hikitsugi.model import KnowledgeBase
@@ -48,8 +49,8 @@ register(
             "error in a template: {where}: {error}",
         ),
         "site.bad-as-of": (
-            "as_of '{value}' は YYYY-MM-DD の日付ではありません",
-            "as_of '{value}' is not a date YYYY-MM-DD",
+            "as_of '{value}' は YYYY-MM-DD の日付 (1900-01-01〜2200-12-31) ではありません",
+            "as_of '{value}' is not a date YYYY-MM-DD from 1900-01-01 to 2200-12-31",
         ),
     }
 )
@@ -78,9 +79,12 @@ class HikitsugiPlugin(BasePlugin[_Options]):
         if not text:
             return datetime.date.today()  # the plugin is an outer adapter, like the CLI
         try:
-            return datetime.date.fromisoformat(text)
+            day = datetime.date.fromisoformat(text)
         except ValueError:
             raise PluginError(t("site.bad-as-of", value=text)) from None
+        if not EARLIEST_DAY <= day <= LATEST_DAY:  # the CLI's --as-of range
+            raise PluginError(t("site.bad-as-of", value=text))
+        return day
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Check the KB, render its pages and register our script and styles."""
@@ -154,17 +158,15 @@ def _render(
     """Render every file; a broken template override becomes a message naming file and line."""
     import jinja2
 
+    from hikitsugi.render.template_errors import describe
+
     try:
         context, documents = prepare(kb, day, lang=lang, directory_urls=directory_urls)
         return context, render_files(context, documents)
-    except jinja2.TemplateSyntaxError as error:
-        where = f"{error.filename or error.name}:{error.lineno}"
+    except (jinja2.TemplateError, UnicodeDecodeError) as error:
+        failed = describe(error)  # the file and line, also of an undefined name or bad bytes
         raise PluginError(
-            t("site.template-error", lang, where=where, error=error.message)
-        ) from None
-    except jinja2.TemplateError as error:
-        raise PluginError(
-            t("site.template-error", lang, where="templates/site", error=str(error))
+            t("site.template-error", lang, where=failed.where, error=failed.reason(lang))
         ) from None
 
 

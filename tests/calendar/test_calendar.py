@@ -173,3 +173,29 @@ def test_calendar_command_writes_the_ics(cli: Any, tmp_path: Path) -> None:
 def test_calendar_command_bad_options_exit_2(cli: Any, args: tuple[str, ...], message: str) -> None:
     code, _out, err = cli("calendar", "--root", str(ROOT), "--no-cache", *args)
     assert code == 2 and message in err
+
+
+def test_ics_text_is_escaped_and_no_raw_cr_reaches_the_file(tmp_path: Path) -> None:
+    import shutil
+
+    root = tmp_path / "kb"
+    shutil.copytree(ROOT, root)
+    source = root / "runbooks" / "chosei.yml"
+    text = source.read_text(encoding="utf-8")
+    title = next(line for line in text.splitlines() if line.startswith("title:"))
+    hostile = r"a\\b;c,d\ne\rf\r\ng\th"  # YAML escapes: backslash, LF, CR, CRLF, tab
+    source.write_text(text.replace(title, f'title: "{hostile}"'), encoding="utf-8")
+    result = check(root, use_cache=False)
+    assert result.errors == []
+    data = ics_for_all(result.kb, D(2026, 4, 1), D(2027, 3, 31), stamp=STAMP)
+    assert b"\r" not in data.replace(b"\r\n", b"") and b"\n" not in data.replace(b"\r\n", b"")
+    unfolded = data.replace(b"\r\n ", b"")
+    assert b"a\\\\b\\;c\\,d\\ne\\nf\\ng\th" in unfolded
+    summaries = [str(e["summary"]) for e in parse(data)]
+    assert any("【a\\b;c,d\ne\nf\ng\th】" in s for s in summaries), summaries
+
+
+def test_ics_escape_leaves_out_control_characters() -> None:
+    from hikitsugi.calendar.ics import _escape
+
+    assert _escape("a\x00b\x1bc\x7fd\x85e\u2028f\tg") == "abcde\\nf\tg"

@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import re
+import unicodedata
 from collections.abc import Iterable
 
 from hikitsugi import __version__
@@ -68,9 +70,18 @@ def _description(kb: KnowledgeBase, runbook: Runbook, notes: Iterable[str], lang
     return "\n".join(lines)
 
 
+_LINE_BREAK = re.compile("\r\n|[\r\n\u2028\u2029]")
+
+
 def _escape(value: str) -> str:
-    """Escape a TEXT value (RFC 5545 3.3.11)."""
-    return value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+    """Escape a TEXT value (RFC 5545 3.3.11): every line break, even a lone CR, becomes \\n.
+
+    Other control characters are not allowed in TEXT at all, so they are left out: a raw CR or
+    NUL in a title must never end or cut a content line of the file.
+    """
+    value = value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+    value = _LINE_BREAK.sub("\\\\n", value)
+    return "".join(c for c in value if c == "\t" or unicodedata.category(c) != "Cc")
 
 
 def _fold(line: str) -> bytes:

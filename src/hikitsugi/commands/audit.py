@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import argparse
 import io
-from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from hikitsugi.commands.common import add_as_of, add_root, as_of
+from hikitsugi.commands.common import add_as_of, add_root, as_of, output_path
 from hikitsugi.errors import KnowledgeBaseError, UsageError
 from hikitsugi.i18n import register, t
 from hikitsugi.io import write_atomic
@@ -85,7 +84,7 @@ def add_arguments(parser: argparse.ArgumentParser, lang: str) -> None:
     )
     parser.add_argument("--no-git", action="store_true", help=t("audit.opt-no-git", lang))
     parser.add_argument(
-        "-o", "--output", metavar="FILE", type=Path, help=t("audit.opt-output", lang)
+        "-o", "--output", metavar="FILE", type=output_path(lang), help=t("audit.opt-output", lang)
     )
 
 

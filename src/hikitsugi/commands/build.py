@@ -9,7 +9,7 @@ from typing import TextIO
 
 from hikitsugi.check.checker import check
 from hikitsugi.commands.check import print_text
-from hikitsugi.commands.common import add_as_of, add_root, as_of
+from hikitsugi.commands.common import add_as_of, add_root, as_of, output_path
 from hikitsugi.i18n import register, t
 
 register(
@@ -45,19 +45,20 @@ register(
 def add_arguments(parser: argparse.ArgumentParser, lang: str) -> None:
     """Declare the options of `build`."""
     add_root(parser, lang)
-    parser.add_argument("--site-dir", type=Path, help=t("opt.site-dir", lang))
+    parser.add_argument("--site-dir", type=output_path(lang), help=t("opt.site-dir", lang))
     add_as_of(parser, lang)
     parser.add_argument("--strict", action="store_true", help=t("opt.strict", lang))
 
 
 def run(options: argparse.Namespace, out: TextIO, lang: str) -> int:
     """Check, build, swap; return 0 on success, 1 when the KB has errors."""
-    from hikitsugi.render.site.publish import build_site, refuse_unsafe
+    from hikitsugi.render.site.publish import build_site
+    from hikitsugi.render.site.site_folder import refuse_unsafe
 
     day = as_of(options.as_of)
     root: Path = options.root
     site_dir: Path = options.site_dir or root / "site"
-    refuse_unsafe(root.resolve(), site_dir)  # before any work: a refused folder leaves no trace
+    refuse_unsafe(root, site_dir)  # before any work: a refused folder leaves no trace
     out.write(t("build.checking", lang, root=root) + "\n")
     result = check(root, use_cache=not options.no_cache)
     if result.errors:

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import argparse
 import datetime
-from pathlib import Path
 from typing import TextIO
 
 from hikitsugi.check.checker import check
-from hikitsugi.commands.common import add_as_of, add_root, as_of
+from hikitsugi.commands.common import add_as_of, add_root, as_of, output_path
 from hikitsugi.errors import UsageError
 from hikitsugi.i18n import register, t
 from hikitsugi.io import write_atomic
+
+MOST_MONTHS = 120  # ten years: enough for any plan, and the table stays printable
 
 register(
     {
@@ -36,8 +37,8 @@ register(
             "※ {files} file(s) with errors are left out (see hikitsugi check)",
         ),
         "calendar.bad-months": (
-            "--months は 1 以上の整数です",
-            "--months must be a whole number of at least 1",
+            "--months は 1 から {most} までの整数です ({value})",
+            "--months must be a whole number from 1 to {most} ({value})",
         ),
         "calendar.written": (
             "{path} を書き出しました ({events} 件の予定)",
@@ -51,7 +52,9 @@ def add_arguments(parser: argparse.ArgumentParser, lang: str) -> None:
     """Declare the options of `calendar`."""
     add_root(parser, lang)
     add_as_of(parser, lang)
-    parser.add_argument("--ics", type=Path, metavar="FILE", help=t("calendar.opt-ics", lang))
+    parser.add_argument(
+        "--ics", type=output_path(lang), metavar="FILE", help=t("calendar.opt-ics", lang)
+    )
     parser.add_argument("--role", metavar="ROLE", help=t("calendar.opt-role", lang))
     parser.add_argument("--months", type=int, metavar="N", help=t("calendar.opt-months", lang))
 
@@ -63,8 +66,8 @@ def run(options: argparse.Namespace, out: TextIO, lang: str) -> int:
     from hikitsugi.facts.schedule import period
 
     day = as_of(options.as_of)
-    if options.months is not None and options.months < 1:
-        raise UsageError("calendar.bad-months")
+    if options.months is not None and not 1 <= options.months <= MOST_MONTHS:
+        raise UsageError("calendar.bad-months", most=MOST_MONTHS, value=options.months)
     result = check(options.root, use_cache=not options.no_cache)
     kb = result.kb
     role = options.role

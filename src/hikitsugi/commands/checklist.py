@@ -28,8 +28,11 @@ def add_arguments(parser: argparse.ArgumentParser, lang: str) -> None:
 def run(options: argparse.Namespace, out: TextIO, lang: str) -> int:
     """Render the checklist and write it."""
     from hikitsugi.render.print.documents import checklist_html
+    from hikitsugi.render.template_errors import template_errors
 
     check_output(options)
     day = as_of(options.as_of)
     kb = load_checked(options, lang)
-    return emit(checklist_html(kb, options.id, day), kb, options, out, lang)
+    with template_errors():
+        html = checklist_html(kb, options.id, day)
+    return emit(html, kb, options, out, lang)

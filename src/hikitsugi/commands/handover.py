@@ -66,6 +66,7 @@ def run(options: argparse.Namespace, out: TextIO, lang: str) -> int:
     """Render the pack and write it; NothingToPrint (exit 1) when there is nothing."""
     from hikitsugi.render.print.documents import handover_html
     from hikitsugi.render.print.packs import find_person
+    from hikitsugi.render.template_errors import template_errors
 
     check_output(options)
     day = as_of(options.as_of)
@@ -76,7 +77,8 @@ def run(options: argparse.Namespace, out: TextIO, lang: str) -> int:
         raise UsageError("handover.to-self", id=person.id)
     if options.draft:
         return _draft(kb, person, day, out, lang)
-    html = handover_html(kb, person, day, successor, with_deputy=options.with_deputy)
+    with template_errors():
+        html = handover_html(kb, person, day, successor, with_deputy=options.with_deputy)
     if options.freeze:
         return _freeze(kb, person, day, successor, html, out, lang, options.with_deputy)
     return emit(html, kb, options, out, lang)

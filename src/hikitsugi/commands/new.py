@@ -9,12 +9,15 @@ import re
 from pathlib import Path
 from typing import TextIO
 
-from hikitsugi.commands.common import add_root
+from hikitsugi.commands.common import add_root, output_path
 from hikitsugi.errors import UsageError
 from hikitsugi.i18n import register, t
 from hikitsugi.io import write_new
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+# An id becomes a file name (runbooks/ID.yml, pages, PDFs): most file systems stop at 255 bytes,
+# and a Windows share's whole path at 260 characters, so an id stays well short of either.
+ID_MAX_LENGTH = 100
 SCHEMA_DIR = Path("docs") / "schema"
 
 register(
@@ -34,6 +37,10 @@ register(
             "'{id}' は識別子として使えません (半角英小文字・数字とハイフン)",
             "'{id}' is not a valid id (lowercase letters, digits, hyphens)",
         ),
+        "new.long-id": (
+            "識別子が長すぎます ({length} 文字、{most} 文字まで。ファイル名になるため)",
+            "the id is too long ({length} characters, at most {most}: it becomes a file name)",
+        ),
         "new.exists": (
             "{path} はすでにあります。上書きはしません",
             "{path} already exists: not overwritten",
@@ -51,7 +58,7 @@ def add_arguments(parser: argparse.ArgumentParser, lang: str) -> None:
     parser.add_argument("id", help=t("new.opt-id", lang))
     parser.add_argument("--title", required=True, help=t("new.opt-title", lang))
     parser.add_argument("--owner", help=t("new.opt-owner", lang))
-    parser.add_argument("-o", "--output", type=Path, help=t("new.opt-output", lang))
+    parser.add_argument("-o", "--output", type=output_path(lang), help=t("new.opt-output", lang))
     add_root(parser, lang)
 
 
@@ -59,18 +66,31 @@ def run(options: argparse.Namespace, out: TextIO, lang: str) -> int:
     """Render the template and write it, refusing to overwrite."""
     if not ID_PATTERN.match(options.id):
         raise UsageError("new.bad-id", id=options.id)
+    if len(options.id) > ID_MAX_LENGTH:
+        raise UsageError("new.long-id", length=len(options.id), most=ID_MAX_LENGTH)
     root: Path = options.root
     folder = "checklists" if options.kind == "checklist" else "runbooks"
     target: Path = options.output or root / folder / f"{options.id}.yml"
     if target.exists():
         raise UsageError("new.exists", path=str(target))
-    from hikitsugi.render.templates import environment
+    from hikitsugi.render.template_errors import template_errors
 
     schema_name = "checklist" if options.kind == "checklist" else "runbook"
     schema_path = Path(
         os.path.relpath(root / SCHEMA_DIR / f"{schema_name}.schema.json", target.parent)
     )
-    text = (
+    with template_errors():
+        text = _starter(root, options, schema_path)
+    write_new(target, text.rstrip("\n") + "\n")  # never overwrites, even in a race
+    out.write(t("new.written", lang, path=str(target)) + "\n")
+    return 0
+
+
+def _starter(root: Path, options: argparse.Namespace, schema_path: Path) -> str:
+    """Render the starter file from its template (a KB may override it)."""
+    from hikitsugi.render.templates import environment
+
+    return (
         environment(root)
         .get_template(f"new/{options.kind}.yml.j2")
         .render(
@@ -81,6 +101,3 @@ def run(options: argparse.Namespace, out: TextIO, lang: str) -> int:
             today=datetime.date.today().isoformat(),
         )
     )
-    write_new(target, text.rstrip("\n") + "\n")  # never overwrites, even in a race
-    out.write(t("new.written", lang, path=str(target)) + "\n")
-    return 0

@@ -29,9 +29,12 @@ def run(options: argparse.Namespace, out: TextIO, lang: str) -> int:
     """Render the pack and write it."""
     from hikitsugi.render.print.documents import onboarding_html
     from hikitsugi.render.print.packs import find_role
+    from hikitsugi.render.template_errors import template_errors
 
     check_output(options)
     day = as_of(options.as_of)
     kb = load_checked(options, lang)
     role = find_role(kb, options.role, lang)
-    return emit(onboarding_html(kb, role, day), kb, options, out, lang)
+    with template_errors():
+        html = onboarding_html(kb, role, day)
+    return emit(html, kb, options, out, lang)

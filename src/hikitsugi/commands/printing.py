@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import TextIO
 
+from hikitsugi.commands.common import output_path
 from hikitsugi.errors import UsageError
 from hikitsugi.i18n import register, t
 from hikitsugi.io import write_atomic
@@ -31,7 +31,11 @@ def add_output(parser: argparse.ArgumentParser, lang: str) -> None:
     """Add --pdf and -o/--output."""
     parser.add_argument("--pdf", action="store_true", help=t("printing.opt-pdf", lang))
     parser.add_argument(
-        "-o", "--output", type=Path, metavar="FILE", help=t("printing.opt-output", lang)
+        "-o",
+        "--output",
+        type=output_path(lang),
+        metavar="FILE",
+        help=t("printing.opt-output", lang),
     )
 
 

@@ -13,6 +13,8 @@ from hikitsugi.i18n import t
 from hikitsugi.rotation.plan import plan
 from hikitsugi.rotation.report import as_json, text_lines
 
+MOST_WINDOW_DAYS = 3660  # ten years of rotation: past it the day arithmetic leaves the calendar
+
 
 def add_arguments(parser: argparse.ArgumentParser, lang: str) -> None:
     """Declare the options of `rotation`."""
@@ -27,8 +29,8 @@ def add_arguments(parser: argparse.ArgumentParser, lang: str) -> None:
 def run(options: argparse.Namespace, out: TextIO, lang: str) -> int:
     """Plan the rotation and print it; exit 0."""
     kb = load_checked(options, lang)
-    if options.window is not None and options.window < 0:
-        raise UsageError("rotation.bad-window", value=options.window)
+    if options.window is not None and not 0 <= options.window <= MOST_WINDOW_DAYS:
+        raise UsageError("rotation.bad-window", most=MOST_WINDOW_DAYS, value=options.window)
     result = plan(kb, as_of(options.as_of), options.window)
     if options.format == "json":
         json.dump(as_json(result, kb), out, ensure_ascii=False, indent=2)

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TextIO
 
 from hikitsugi import schema
+from hikitsugi.commands.common import output_path
 from hikitsugi.i18n import register, t
 from hikitsugi.io import make_folder, write_atomic
 
@@ -29,7 +30,7 @@ def add_arguments(parser: argparse.ArgumentParser, lang: str) -> None:
     parser.add_argument(
         "-o",
         "--output",
-        type=Path,
+        type=output_path(lang),
         default=Path("docs") / "schema",
         help=t("schema.opt-output", lang),
     )

@@ -72,8 +72,8 @@ register(
         "rotation.vacant-since": ("{day} から空席", "vacant since {day}"),
         "rotation.never-held": ("就任者の記録なし", "never held"),
         "rotation.bad-window": (
-            "--window は 0 以上の日数です ({value})",
-            "--window must be 0 days or more ({value})",
+            "--window は 0 から {most} までの日数です ({value})",
+            "--window must be from 0 to {most} days ({value})",
         ),
     }
 )

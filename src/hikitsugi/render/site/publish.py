@@ -1,20 +1,25 @@
-"""Build the site with MkDocs into a temporary folder, and swap it in only on success."""
+"""Build the site with MkDocs into a folder next to the site, and swap it in only on success."""
 
 from __future__ import annotations
 
 import datetime
 import logging
-import os
 import shutil
-import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from hikitsugi.errors import HikitsugiError, WriteError
 from hikitsugi.i18n import register, t
-from hikitsugi.io import make_folder, new_folder_mode
+from hikitsugi.io import make_folder
 from hikitsugi.render.site.config_code import code_entries
+from hikitsugi.render.site.site_folder import (
+    clean_leftovers,
+    held,
+    new_staging,
+    refuse_unsafe,
+    swap,
+)
 
 CONFIG_FILE = "mkdocs.yml"
 
@@ -27,26 +32,6 @@ register(
         "build.no-plugin": (
             "{config} の plugins に hikitsugi がありません (plugins: [hikitsugi] を書いてください)",
             "{config} does not list the hikitsugi plugin (add plugins: [hikitsugi])",
-        ),
-        "build.unsafe-site-dir": (
-            "{site} は出力先にできません: {reason}。--site-dir で空のフォルダか前に作ったサイトを指定してください",
-            "{site} cannot be the output folder: {reason}; point --site-dir at an empty folder or a previous site",
-        ),
-        "build.reason-kb": (
-            "ナレッジベースそのもの、またはそれを含むフォルダです",
-            "it is or contains the knowledge base",
-        ),
-        "build.reason-docs": (
-            "サイトの元になる docs/ の中です",
-            "it is inside docs/, the site's source",
-        ),
-        "build.reason-not-folder": (
-            "フォルダではなくファイルです",
-            "it is a file, not a folder",
-        ),
-        "build.reason-not-site": (
-            "空ではなく、hikitsugi が作ったサイトでもありません (丸ごと置き換えるため)",
-            "it is not empty and not a site that hikitsugi built (it would be replaced as a whole)",
         ),
         "build.failed": (
             "サイトを作れませんでした。前のサイト ({site}) はそのまま残っています:\n{reason}",
@@ -141,71 +126,33 @@ def build_site(
     day: datetime.date,
     report: Callable[[str], None] = lambda _: None,
     strict: bool = False,
+    step: Callable[[str], None] = lambda _: None,
 ) -> Path:
-    """Build into a temporary folder next to *site_dir*, then replace *site_dir* with it."""
+    """Build into a folder next to *site_dir*, then swap it in (see site_folder).
+
+    *step* is called after each change on disk; tests stop the process there.
+    """
     site_dir = site_dir.resolve()
-    refuse_unsafe(root.resolve(), site_dir)
+    refuse_unsafe(root, site_dir)
     make_folder(site_dir.parent, site_dir)
-    staging = _temporary_folder(site_dir, "building")
-    try:
-        mkdocs_build(root.resolve(), staging, day, report, strict)
-    except SiteBuildError as error:
-        shutil.rmtree(staging, ignore_errors=True)
-        error.params["site"] = str(site_dir)
-        raise
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    try:
-        os.chmod(staging, new_folder_mode())  # mkdtemp makes it private; a site is read
-        _swap(staging, site_dir)
-    except OSError as error:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise WriteError(site_dir, "write", error) from None
+    clean_leftovers(site_dir)
+    step("cleaned")
+    staging = new_staging(site_dir)
+    step("staging")
+    with held(staging):
+        try:
+            mkdocs_build(root.resolve(), staging, day, report, strict)
+            step("built")
+        except SiteBuildError as error:
+            shutil.rmtree(staging, ignore_errors=True)
+            error.params["site"] = str(site_dir)
+            raise
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+        try:
+            swap(staging, site_dir, step)
+        except WriteError:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
     return site_dir
-
-
-def _temporary_folder(site_dir: Path, purpose: str) -> Path:
-    """Make a private folder next to *site_dir* (same file system, so renames are atomic)."""
-    try:
-        return Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.{purpose}-", dir=site_dir.parent))
-    except OSError as error:
-        raise WriteError(site_dir, "write", error) from None
-
-
-def refuse_unsafe(root: Path, site_dir: Path) -> None:
-    """Refuse a site folder whose replacement would destroy the KB or anything not a site."""
-    reason = None
-    if site_dir == root or site_dir in root.parents:
-        reason = "@build.reason-kb"
-    elif site_dir == root / "docs" or (root / "docs") in site_dir.parents:
-        reason = "@build.reason-docs"
-    elif site_dir.exists() and not site_dir.is_dir():
-        reason = "@build.reason-not-folder"
-    elif site_dir.is_dir() and _has_files(site_dir) and not (site_dir / "sitemap.xml").is_file():
-        reason = "@build.reason-not-site"
-    if reason:
-        raise SiteBuildError("build.unsafe-site-dir", site=str(site_dir), reason=reason)
-
-
-def _has_files(folder: Path) -> bool:
-    try:
-        return any(folder.iterdir())
-    except OSError as error:
-        raise WriteError(folder, "write", error) from None
-
-
-def _swap(staging: Path, site_dir: Path) -> None:
-    """Put *staging* in place of *site_dir*: two renames, the old site removed last."""
-    if not site_dir.exists():
-        os.replace(staging, site_dir)
-        return
-    retired = _temporary_folder(site_dir, "old")
-    os.replace(site_dir, retired / site_dir.name)
-    try:
-        os.replace(staging, site_dir)
-    except OSError:
-        os.replace(retired / site_dir.name, site_dir)  # put the old site back before reporting
-        shutil.rmtree(retired, ignore_errors=True)
-        raise
-    shutil.rmtree(retired, ignore_errors=True)
