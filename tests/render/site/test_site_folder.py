@@ -143,7 +143,7 @@ from render.site.test_site_folder import make_site
 from hikitsugi.render.site import publish, site_folder
 
 root, site, version, kill_at, exchange = sys.argv[1:6]
-publish.mkdocs_build = lambda root, target, day, report: make_site(target, version)
+publish.mkdocs_build = lambda root, target, day, report, strict=False: make_site(target, version)
 if exchange == "0":
     site_folder._exchange = lambda first, second: False
 steps = []
