@@ -66,6 +66,8 @@ class Config:
     max_file_bytes: int
     standards_paths: tuple[str, ...]
     handover_within_days: int = 7  # format v1.1: handover.within_days
+    records_since: datetime.date | None = None  # format v1.1: records.since
+    records_grace_days: int = 7  # format v1.1: records.grace_days
 
 
 @dataclass(frozen=True)
@@ -241,6 +243,8 @@ class Runbook:
     steps: tuple[Step, ...] = ()
     checklist_mode: str = "do-confirm"
     checklist_items: tuple[str, ...] = ()
+    record: bool = False  # checklist.record: runs are recorded under records/runs/
+    two_person: bool = False  # checklist.two_person: a 確認者 other than the 実施者
     contacts: tuple[Contact, ...] = ()
     accounts: tuple[Account, ...] = ()
     troubleshooting: tuple[Trouble, ...] = ()
@@ -266,6 +270,8 @@ class Checklist:
     reviewed_on: datetime.date | None = None
     review_every: Duration | None = None
     purpose: str | None = None  # handover: attached to handover packs
+    record: bool = False
+    two_person: bool = False
     data: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
 
@@ -293,6 +299,27 @@ class HandoverNote:
 
 
 @dataclass(frozen=True)
+class RunException:
+    """A line of a checklist not done as written: a step id, or an item number (from 1)."""
+
+    item: str | int
+    note: str
+
+
+@dataclass(frozen=True)
+class Run:
+    """records/runs/*.yml: one recorded run of a checklist."""
+
+    checklist: str  # a runbook id (its checklist) or a standalone checklist id
+    date: datetime.date
+    performed_by: str
+    source: str
+    checked_by: str | None = None
+    revision: datetime.date | None = None  # as written; facts/runs.py fills in the default
+    exceptions: tuple[RunException, ...] = ()
+
+
+@dataclass(frozen=True)
 class KnowledgeBase:
     root: Path
     config: Config
@@ -301,3 +328,4 @@ class KnowledgeBase:
     checklists: Mapping[str, Checklist] = field(default_factory=dict)
     standards: Mapping[str, Runbook] = field(default_factory=dict)
     handovers: Mapping[str, HandoverNote] = field(default_factory=dict)  # by person id
+    runs: tuple[Run, ...] = ()  # records/runs/, by date then file

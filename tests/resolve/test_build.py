@@ -16,9 +16,12 @@ from hikitsugi.resolve import build
 def test_config_defaults_are_the_schemas() -> None:
     config = build.config_from({"organization": "x"})
     defaults = schema.defaults("config")
-    fields_named = {f.name for f in fields(Config)} - {"organization", "handover_within_days"}
-    assert set(defaults) == fields_named | {"handover"}
+    nested = {"organization", "handover_within_days", "records_since", "records_grace_days"}
+    fields_named = {f.name for f in fields(Config)} - nested
+    assert set(defaults) == fields_named | {"handover", "records"}
     assert config.handover_within_days == defaults["handover"]["within_days"]
+    assert config.records_grace_days == defaults["records"]["grace_days"]
+    assert config.records_since is None
     assert str(config.review_every) == defaults["review_every"]
     for name in ("language", "due_soon_days", "handover_window_days", "fiscal_year_start"):
         assert getattr(config, name) == defaults[name]

@@ -74,6 +74,7 @@ def snapshot(result: CheckResult) -> dict[str, Any]:
             for c in kb.checklists.values()
         ],
         "handovers": [(h.source, dict(_plain_note(h))) for h in kb.handovers.values()],
+        "runs": [(r.source, build.run_data(r)) for r in kb.runs],
         "problems": [p.to_plain() for p in result.problems],
         "skipped": list(result.skipped),
         "files": result.files,
@@ -99,6 +100,7 @@ def _rebuild(root: Path, payload: dict[str, Any]) -> CheckResult:
             data["person"]: build.handover_from(data, source)
             for source, data in payload.get("handovers", [])
         },
+        runs=tuple(build.run_from(data, source) for source, data in payload.get("runs", [])),
     )
     problems = [Problem.from_plain(tuple(p)) for p in payload["problems"]]
     return CheckResult(kb, problems, list(payload["skipped"]), payload["files"])

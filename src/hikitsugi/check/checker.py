@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -64,19 +65,35 @@ class CheckResult:
 
 
 def check(
-    root: Path, *, use_cache: bool = True, build_model: bool = True, outline: bool = False
+    root: Path,
+    *,
+    use_cache: bool = True,
+    build_model: bool = True,
+    outline: bool = False,
+    today: datetime.date | None = None,
 ) -> CheckResult:
     """Check the KB at *root*; collect every problem; build the model from what passed.
+
+    *today* (passed by the CLI; never read from the clock here) is the day no run record
+    may be after; without it run dates are not compared with any day.
 
     With build_model=False (plain `hikitsugi check`) an unchanged KB is answered from
     the result cache and the returned kb holds only the settings. With outline=True the
     runbooks carry only their header fields (what the audit reads), not steps or sections.
     """
-    return _Checker(root, use_cache, build_model, outline).run()
+    return _Checker(root, use_cache, build_model, outline, today).run()
 
 
 class _Checker:
-    def __init__(self, root: Path, use_cache: bool, build_model: bool, outline: bool) -> None:
+    def __init__(
+        self,
+        root: Path,
+        use_cache: bool,
+        build_model: bool,
+        outline: bool,
+        today: datetime.date | None = None,
+    ) -> None:
+        self.today = today
         self.outline = outline
         self.root = root
         self.use_cache = use_cache
@@ -87,7 +104,8 @@ class _Checker:
         files = read_files(self.root)
         config_source, config = files.config_source, files.config
         extra = f"{config.max_file_bytes}"
-        results = ResultCache(self.root, self.use_cache, extra)
+        # the answer depends on the day too (a run dated after it): key the result by it
+        results = ResultCache(self.root, self.use_cache, f"{extra}:{self.today}")
         if not self.build_model:
             stored = results.get(files.fingerprint)
             if stored is not None:
@@ -134,7 +152,9 @@ class _Checker:
         roster: model.Roster | None,
         sources: list[Source],
     ) -> tuple[model.KnowledgeBase, list[str]]:
-        result = cross_check(self.root, config, roster, sources, self.build_model, self.outline)
+        result = cross_check(
+            self.root, config, roster, sources, self.build_model, self.outline, self.today
+        )
         self.problems += result.problems
         return result.kb, result.skipped
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from hikitsugi import model
 from hikitsugi.check.problems import ERROR, INFO, Problem, format_path
+from hikitsugi.check.run_rules import run_rules
 from hikitsugi.check.schema_messages import schema_problems
 from hikitsugi.check.sources import Source, as_list
 from hikitsugi.i18n import register
@@ -98,14 +100,18 @@ def cross_check(
     sources: list[Source],
     build_model: bool = True,
     outline: bool = False,
+    today: datetime.date | None = None,
 ) -> CrossResult:
-    """Check what spans files and build the KnowledgeBase of what passed (unless told not to)."""
+    """Check what spans files and build the KnowledgeBase of what passed (unless told not to).
+
+    *today* is the day run records may not be after (None: not checked).
+    """
     problems: list[Problem] = []
     items: dict[str, dict[str, _Item]] = {"runbooks": {}, "standards": {}, "checklists": {}}
     owners: dict[str, str] = {}
     handovers = [s for s in sources if s.area == "handovers"]
     for source in sources:
-        if source.area == "handovers":
+        if source.area in ("handovers", "runs"):
             continue
         data = source.data
         item_id = data.get("id") if isinstance(data, dict) else None
@@ -135,6 +141,10 @@ def cross_check(
             problems += new
             item.failed = bool(new)
     notes = _handovers(handovers, roster, items, problems)
+    run_problems, runs = run_rules(
+        [s for s in sources if s.area == "runs"], roster, _run_lines(items), today
+    )
+    problems += run_problems
     skipped = sorted(
         {s.relpath for s in sources if any(p.severity == ERROR for p in s.problems)}
         | {it.source.relpath for group in items.values() for it in group.values() if it.failed}
@@ -167,8 +177,28 @@ def cross_check(
             if not it.failed and {"title", "kind", "summary"} <= it.data.keys()
         },
         handovers=notes,
+        runs=tuple(runs),
     )
     return CrossResult(kb, problems, skipped)
+
+
+def _run_lines(items: dict[str, dict[str, _Item]]) -> dict[str, tuple[str, ...] | int]:
+    """What a run's exceptions may name: a runbook's step ids, a checklist's item count."""
+    lines: dict[str, tuple[str, ...] | int] = {
+        i: tuple(
+            s["id"] for s in as_list(it.data.get("steps")) if isinstance(s, dict) and "id" in s
+        )
+        for i, it in items["runbooks"].items()
+        if not it.failed
+    }
+    lines.update(
+        {
+            i: len(as_list(it.data.get("items")))
+            for i, it in items["checklists"].items()
+            if not it.failed
+        }
+    )
+    return lines
 
 
 def _handovers(

@@ -48,7 +48,7 @@ def discover(root: Path, standards_paths: Iterable[str] = ()) -> list[tuple[str,
     """
     found: list[tuple[str, str]] = []
     folders = [("runbooks", "runbooks"), ("checklists", "checklists"), ("standards", "standards")]
-    folders += [("handovers", "handovers")]
+    folders += [("handovers", "handovers"), ("runs", "records/runs")]
     folders += [("standards", path) for path in standards_paths]
     read: set[str] = set()
     for area, folder in folders:

@@ -34,7 +34,7 @@ register(
 
 def _file_schema(area: str) -> str:
     names = {"config": "config", "roster": "roster", "checklists": "checklist"}
-    return {**names, "handovers": "handover"}.get(area, "runbook")
+    return {**names, "handovers": "handover", "runs": "run"}.get(area, "runbook")
 
 
 def analyse(area: str, relpath: str, raw: bytes) -> tuple[Any, ...]:

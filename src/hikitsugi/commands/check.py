@@ -7,7 +7,7 @@ import json
 from typing import TextIO
 
 from hikitsugi.check.checker import CheckResult, check
-from hikitsugi.commands.common import add_root
+from hikitsugi.commands.common import add_as_of, add_root, as_of
 from hikitsugi.i18n import register, t
 
 register(
@@ -24,6 +24,7 @@ register(
 def add_arguments(parser: argparse.ArgumentParser, lang: str) -> None:
     """Declare the options of `check`."""
     add_root(parser, lang)
+    add_as_of(parser, lang)
     parser.add_argument(
         "--format", choices=("text", "json"), default="text", help=t("opt.format", lang)
     )
@@ -31,7 +32,8 @@ def add_arguments(parser: argparse.ArgumentParser, lang: str) -> None:
 
 def run(options: argparse.Namespace, out: TextIO, lang: str) -> int:
     """Check, print, and return 0 when valid, 1 when there are errors."""
-    result = check(options.root, use_cache=not options.no_cache, build_model=False)
+    today = as_of(options.as_of)  # a run record dated after this day is an error
+    result = check(options.root, use_cache=not options.no_cache, build_model=False, today=today)
     if options.format == "json":
         json.dump([p.as_json(lang) for p in result.problems], out, ensure_ascii=False, indent=2)
         out.write("\n")

@@ -30,7 +30,9 @@ from hikitsugi.model import (
     Person,
     Role,
     Roster,
+    Run,
     Runbook,
+    RunException,
     ScheduleEntry,
     Step,
     Transfer,
@@ -51,8 +53,20 @@ RUNBOOK_OUTLINE_KEYS = (
     "uses",
     "related",
     "extends",
+    "schedule",
+    "history",
+    "checklist",
 )
-CHECKLIST_OUTLINE_KEYS = ("id", "title", "owner", "mode", "reviewed_on", "review_every")
+CHECKLIST_OUTLINE_KEYS = (
+    "id",
+    "title",
+    "owner",
+    "mode",
+    "reviewed_on",
+    "review_every",
+    "record",
+    "two_person",
+)
 
 
 def _date(text: str | None) -> datetime.date | None:
@@ -83,6 +97,8 @@ def config_from(data: Mapping[str, Any]) -> Config:
         max_file_bytes=values["max_file_bytes"],
         standards_paths=tuple(values["standards_paths"]),
         handover_within_days=values["handover"].get("within_days", 7),
+        records_since=_date(values["records"].get("since")),
+        records_grace_days=values["records"].get("grace_days", 7),
     )
 
 
@@ -98,6 +114,10 @@ def config_data(config: Config) -> dict[str, Any]:
         "max_file_bytes": config.max_file_bytes,
         "standards_paths": list(config.standards_paths),
         "handover": {"within_days": config.handover_within_days},
+        "records": {
+            "grace_days": config.records_grace_days,
+            **({"since": config.records_since.isoformat()} if config.records_since else {}),
+        },
     }
 
 
@@ -192,6 +212,19 @@ def _header(data: Mapping[str, Any], source: str, line: int) -> dict[str, Any]:
         "related": tuple(data.get("related", ())),
         "extends": data.get("extends"),
         "data": data,
+        # what the audit's missed-run and self-checked read, so the outline keeps them
+        "schedule": tuple(
+            ScheduleEntry(
+                e["label"], _month_day(e.get("from")), _month_day(e.get("until")), e.get("monthly")
+            )
+            for e in data.get("schedule", ())
+        ),
+        "history": tuple(
+            HistoryEntry(_date(h["date"]), h["change"], h.get("by"))  # type: ignore[arg-type]
+            for h in data.get("history", ())
+        ),
+        "record": bool((data.get("checklist") or {}).get("record", False)),
+        "two_person": bool((data.get("checklist") or {}).get("two_person", False)),
     }
 
 
@@ -200,12 +233,6 @@ def _body(data: Mapping[str, Any]) -> dict[str, Any]:
     checklist = data.get("checklist") or {}
     return {
         "tags": tuple(data.get("tags", ())),
-        "schedule": tuple(
-            ScheduleEntry(
-                e["label"], _month_day(e.get("from")), _month_day(e.get("until")), e.get("monthly")
-            )
-            for e in data.get("schedule", ())
-        ),
         "legal_basis": tuple(
             LegalBasis(b["title"], b.get("article"), b.get("url"))
             for b in data.get("legal_basis", ())
@@ -229,10 +256,6 @@ def _body(data: Mapping[str, Any]) -> dict[str, Any]:
             for i in data.get("open_issues", ())
         ),
         "ledgers": tuple(Ledger(**entry) for entry in data.get("ledgers", ())),
-        "history": tuple(
-            HistoryEntry(_date(h["date"]), h["change"], h.get("by"))  # type: ignore[arg-type]
-            for h in data.get("history", ())
-        ),
     }
 
 
@@ -280,6 +303,8 @@ def checklist_from(data: Mapping[str, Any], source: str, line: int = 1) -> Check
         reviewed_on=_date(data.get("reviewed_on")),
         review_every=_duration(data.get("review_every")),
         purpose=data.get("purpose"),
+        record=bool(data.get("record", False)),
+        two_person=bool(data.get("two_person", False)),
         data=data,
     )
 
@@ -297,3 +322,32 @@ def handover_from(data: Mapping[str, Any], source: str) -> HandoverNote:
         policy=data.get("policy") or "",
         remarks=data.get("remarks") or "",
     )
+
+
+def run_from(data: Mapping[str, Any], source: str) -> Run:
+    """Build Run from valid records/runs/*.yml data."""
+    return Run(
+        checklist=data["checklist"],
+        date=_date(data["date"]),  # type: ignore[arg-type]
+        performed_by=data["performed_by"],
+        source=source,
+        checked_by=data.get("checked_by"),
+        revision=_date(data.get("revision")),
+        exceptions=tuple(RunException(e["item"], e["note"]) for e in data.get("exceptions", ())),
+    )
+
+
+def run_data(run: Run) -> dict[str, Any]:
+    """Return *run* as records/runs data (run_from reads it back as the same Run)."""
+    data: dict[str, Any] = {
+        "checklist": run.checklist,
+        "date": run.date.isoformat(),
+        "performed_by": run.performed_by,
+    }
+    if run.checked_by:
+        data["checked_by"] = run.checked_by
+    if run.revision:
+        data["revision"] = run.revision.isoformat()
+    if run.exceptions:
+        data["exceptions"] = [{"item": e.item, "note": e.note} for e in run.exceptions]
+    return data

@@ -12,7 +12,7 @@ from typing import Any
 
 _DATE_SHAPE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 BASE_URI = "https://hikitsugi.invalid/schema/"
-NAMES = ("config", "roster", "runbook", "checklist", "handover")
+NAMES = ("config", "roster", "runbook", "checklist", "handover", "run")
 FILES = tuple(f"{name}.schema.json" for name in (*NAMES, "common"))
 
 
