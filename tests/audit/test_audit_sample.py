@@ -84,7 +84,51 @@ def oracle(day: datetime.date) -> set[tuple[str, str]]:
             status.get(t) == "retired" for t in d.get("uses", []) + d.get("related", [])
         ):
             found.add(("retired-in-use", d["id"]))
+    return found | _run_findings(config, runbooks, day)
+
+
+def _run_findings(
+    config: dict[str, Any], runbooks: list[dict[str, Any]], day: datetime.date
+) -> set[tuple[str, str]]:
+    """missed-run and self-checked (format v1.1) read literally: walk every day since records.since."""
+    records = config.get("records", {})
+    since, grace = records.get("since"), datetime.timedelta(days=records.get("grace_days", 7))
+    runs = _load("records/runs/**/*.yml")
+    found = set()
+    for d in runbooks:
+        checklist = d.get("checklist", {})
+        if d.get("status", "active") != "active" or not checklist.get("record") or not since:
+            continue
+        dates = [r["date"] for r in runs if r["checklist"] == d["id"]]
+        cursor = since
+        while cursor < day:
+            for first, last in _starting_on(cursor, d.get("schedule", [])):
+                if last + grace < day and not any(first <= x <= last + grace for x in dates):
+                    found.add(("missed-run", d["id"]))
+            cursor += datetime.timedelta(days=1)
+        if checklist.get("two_person"):
+            for r in runs:
+                mine = r["checklist"] == d["id"] and r["date"] <= day
+                if mine and r.get("checked_by") in (None, r["performed_by"]):
+                    found.add(("self-checked", d["id"]))
     return found
+
+
+def _starting_on(
+    day: datetime.date, schedule: list[dict[str, Any]]
+) -> list[tuple[datetime.date, datetime.date]]:
+    """The (first, last) days of the schedule entries that start on *day*."""
+    spans = []
+    last_of_month = calendar.monthrange(day.year, day.month)[1]
+    for entry in schedule:
+        if "monthly" in entry:
+            if day.day == min(entry["monthly"], last_of_month):
+                spans.append((day, day))
+        elif day.strftime("%m-%d") == entry["from"]:
+            until = entry.get("until", entry["from"])
+            last = datetime.date(day.year, int(until[:2]), int(until[3:]))
+            spans.append((day, last if last >= day else last.replace(year=day.year + 1)))
+    return spans
 
 
 Cli = Callable[..., tuple[int, str, str]]

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from hikitsugi.facts import review
+from hikitsugi.facts import review, runs
 from hikitsugi.facts.duties import EVERY, duties_of
 from hikitsugi.facts.people import (
     deadline,
@@ -100,6 +100,28 @@ register(
         "audit.rule.no-deputy": (
             "副担当ポストがありません。deputies に、代わりに対応できるポストを加えてください",
             "has no deputy: add a post that can stand in to deputies",
+        ),
+        "audit.rule.missed-run": (
+            (
+                "{label} ({when}) の実施記録がありません ({closes} まで待ちました)。"
+                "実施していれば hikitsugi run {id} --date 実施日 --by 職員 で記録し、"
+                "実施していなければ理由と対応を所有ポストで確かめてください"
+            ),
+            (
+                "no run is recorded for {label} ({when}; waited until {closes}): "
+                "if it was done, record it with hikitsugi run {id} --date DAY --by PERSON; "
+                "if not, the owner post should find out why and what to do"
+            ),
+        ),
+        "audit.rule.self-checked": (
+            (
+                "{date} の実施 ({file}) は確認者がいないか、実施者 {performed_by} が自分で確認しています。"
+                "別の職員に確認してもらい、checked_by にその職員を記入してください"
+            ),
+            (
+                "the run of {date} ({file}) has no checker, or {performed_by} checked their own "
+                "work: have another person check it and write them in checked_by"
+            ),
         ),
         "audit.rule.retired-in-use": (
             (
@@ -381,6 +403,57 @@ def handover_overdue(kb: KnowledgeBase, day: datetime.date) -> list[Finding]:
     return findings
 
 
+def missed_run(kb: KnowledgeBase, day: datetime.date) -> list[Finding]:
+    """A recorded runbook's occurrence closed (last day + grace < *day*) with no run (facts/runs.py)."""
+    people = names_by_post(kb.roster, day)
+    return [
+        _finding(
+            expectation.occurrence.runbook,
+            "missed-run",
+            WARNING,
+            people,
+            review.due_on(kb, expectation.occurrence.runbook),
+            id=expectation.occurrence.runbook.id,
+            label=expectation.occurrence.label,
+            when=_when(expectation.occurrence.start, expectation.occurrence.end),
+            closes=expectation.closes.isoformat(),
+        )
+        for expectation in runs.missed(kb, day)
+    ]
+
+
+def self_checked(kb: KnowledgeBase, day: datetime.date) -> list[Finding]:
+    """A run of a two_person checklist has no checked_by, or checked_by is performed_by."""
+    people = names_by_post(kb.roster, day)
+    findings = []
+    for run in runs.self_checked(kb):
+        item = kb.runbooks.get(run.checklist) or kb.checklists.get(run.checklist)
+        if item is None or run.date > day:
+            continue
+        found = _finding(
+            item,
+            "self-checked",
+            WARNING,
+            people,
+            review.due_on(kb, item),
+            date=run.date.isoformat(),
+            file=run.source,
+            performed_by=_name(kb, run.performed_by),
+        )
+        findings.append(replace(found, file=run.source, line=1))
+    return findings
+
+
+def _when(first: datetime.date, last: datetime.date) -> str:
+    """One day as itself, a span as first〜last."""
+    return first.isoformat() if first == last else f"{first.isoformat()}〜{last.isoformat()}"
+
+
+def _name(kb: KnowledgeBase, person_id: str) -> str:
+    person = kb.roster.person(person_id)
+    return person.name if person else person_id
+
+
 RULES: dict[str, tuple[str, Rule]] = {
     "no-owner": (ERROR, no_owner),
     "vacant-owner": (ERROR, vacant_owner),
@@ -391,6 +464,8 @@ RULES: dict[str, tuple[str, Rule]] = {
     "no-deputy": (WARNING, no_deputy),
     "retired-in-use": (WARNING, retired_in_use),
     "handover-overdue": (WARNING, handover_overdue),
+    "missed-run": (WARNING, missed_run),
+    "self-checked": (WARNING, self_checked),
 }
 RULE_ORDER = {name: index for index, name in enumerate(RULES)}
 

@@ -22,6 +22,8 @@ register(
         "audit.label.no-deputy": ("副担当なし", "no deputy"),
         "audit.label.retired-in-use": ("廃止手順書を参照", "uses a retired runbook"),
         "audit.label.handover-overdue": ("引継書の未作成", "handover not written"),
+        "audit.label.missed-run": ("実施記録なし", "run not recorded"),
+        "audit.label.self-checked": ("本人確認のみ", "checked by the performer"),
         "audit.title": (
             "監査結果 {organization} ({as_of} 時点)",
             "Audit of {organization} as of {as_of}",

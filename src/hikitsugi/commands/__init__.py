@@ -18,6 +18,8 @@ COMMANDS: list[tuple[str, str]] = [
     ("handover", "hikitsugi.commands.handover"),
     ("onboarding", "hikitsugi.commands.onboarding"),
     ("verify", "hikitsugi.commands.verify"),
+    ("run", "hikitsugi.commands.run"),
+    ("evidence", "hikitsugi.commands.evidence"),
 ]
 
 register(
@@ -69,6 +71,14 @@ register(
         "verify.help": (
             "凍結した事務引継書 (PDF) とその出典ファイルが変わっていないか確かめる",
             "say whether a frozen handover pack and its sources are unchanged",
+        ),
+        "run.help": (
+            "チェックリストの実施を記録する (records/runs/ に書く。上書きしない)",
+            "record a run of a checklist (written under records/runs/, never overwriting)",
+        ),
+        "evidence.help": (
+            "内部統制の証跡 (整備・運用) を年度ごとに出力する (HTML・PDF・CSV)",
+            "print the internal-control evidence for a fiscal year (HTML, PDF or CSV)",
         ),
         "onboarding.help": (
             "着任者向けの業務案内を出力する (HTML または PDF)",
