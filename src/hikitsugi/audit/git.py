@@ -53,6 +53,19 @@ class GitHint:
 
 def last_changes(root: Path, since: datetime.date | None = None) -> dict[str, datetime.date]:
     """Return {path relative to root: day of its last commit}; {} when git cannot tell."""
+    return {path: days[0] for path, days in change_days(root, since).items()}
+
+
+def change_days(
+    root: Path, since: datetime.date | None = None, until: datetime.date | None = None
+) -> dict[str, tuple[datetime.date, ...]]:
+    """Return {path: the days it was committed, newest first}; {} when git cannot tell.
+
+    One `git log` over runbooks/ and checklists/; the evidence report lists these days as
+    versions, the audit's hint reads only the newest.
+    """
+    if not (root / ".git").exists() and not _inside_git(root):
+        return {}
     command = [
         "git",
         "-c",
@@ -65,6 +78,8 @@ def last_changes(root: Path, since: datetime.date | None = None) -> dict[str, da
     ]
     if since is not None:
         command.append(f"--since={since.isoformat()}T00:00:00")
+    if until is not None:
+        command.append(f"--until={until.isoformat()}T23:59:59")
     command += ["--", "runbooks", "checklists"]
     environment = {**os.environ, "GIT_OPTIONAL_LOCKS": "0", "LC_ALL": "C"}
     try:
@@ -75,7 +90,7 @@ def last_changes(root: Path, since: datetime.date | None = None) -> dict[str, da
         return {}
     if run.returncode != 0:
         return {}
-    found: dict[str, datetime.date] = {}
+    found: dict[str, list[datetime.date]] = {}
     day: datetime.date | None = None
     for line in run.stdout.decode("utf-8", "replace").splitlines():
         if line.startswith("@"):
@@ -84,8 +99,10 @@ def last_changes(root: Path, since: datetime.date | None = None) -> dict[str, da
             except ValueError:
                 day = None
         elif line and day is not None:
-            found.setdefault(line, day)  # newest first: the first sighting is the last change
-    return found
+            days = found.setdefault(line, [])  # newest first: the first is the last change
+            if day not in days:
+                days.append(day)
+    return {path: tuple(days) for path, days in found.items()}
 
 
 def edited_after_review(kb: KnowledgeBase, changes: dict[str, datetime.date]) -> list[GitHint]:
