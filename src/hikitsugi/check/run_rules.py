@@ -24,8 +24,8 @@ register(
             "{name} ({id}) held no post on {date} (see their assignments in roster.yml)",
         ),
         "check.run-future": (
-            "実施日 {date} は今日 ({today}) より後です。実施した日を書いてください",
-            "the run's date {date} is after today ({today}): write the day it was done",
+            "実施日 {date} は検査した日より後です。実施した日を書いてください",
+            "the run's date {date} is after the day of this check: write the day it was done",
         ),
         "check.run-unknown-step": (
             "'{item}' は手順書 '{id}' の手順の id ではありません (手順の id: {known})",

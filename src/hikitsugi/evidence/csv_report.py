@@ -11,7 +11,7 @@ from hikitsugi.evidence.report import Evidence
 COLUMNS = (
     "kind",
     "id",
-    "title",
+    "name",
     "schedule",
     "first",
     "last",

@@ -42,6 +42,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "exceptions": ("例外", "Exceptions"),
     "rate": ("{checked} / {total} 件 ({percent} %)", "{checked} / {total} ({percent} %)"),
     "id": ("ID", "ID"),
+    "name": ("名称", "Title"),
     "file": ("ファイル", "File"),
     "owner": ("所有ポスト", "Owner post"),
     "reviewed-on": ("最終見直し", "Reviewed on"),
