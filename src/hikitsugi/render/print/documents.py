@@ -54,6 +54,10 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "source": ("出典", "Source"),
     "revision": ("版", "Revision"),
+    "record-note": (
+        "実施記録: checklist: {id} ／ revision: {revision} (署名後に hikitsugi run {id} で記録)",
+        "Run record: checklist: {id} / revision: {revision} (after signing, record it with hikitsugi run {id})",
+    ),
     "revision-value": ("{day} 見直し", "reviewed {day}"),
     "printed-on": ("印刷日", "Printed on"),
     "latest": ("最新版", "Latest version"),

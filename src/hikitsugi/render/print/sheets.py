@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from hikitsugi import vocabulary as labels
 from hikitsugi.facts import fiscal
 from hikitsugi.facts.review import review_on
+from hikitsugi.facts.runs import revision_on
 from hikitsugi.i18n import register, t
 from hikitsugi.model import Checklist, KnowledgeBase, Runbook
 from hikitsugi.render.paths import checklist_page, print_path, runbook_page
@@ -83,6 +84,8 @@ class Sheet:
     site_path: str
     printed_on: datetime.date
     cut_note: str = ""  # says what was left out when the sheet was too long to print whole
+    record: bool = False  # runs are recorded: the sheet says what to type in from it
+    revision: datetime.date | None = None  # the version in force on the print day
 
     @property
     def count(self) -> int:
@@ -176,6 +179,8 @@ def sheet(kb: KnowledgeBase, item: Runbook | Checklist, day: datetime.date, lang
         site_path=site_path(item),
         printed_on=day,
         cut_note=cut_note,
+        record=item.record,
+        revision=revision_on(item, day),
     )
 
 
