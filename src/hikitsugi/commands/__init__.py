@@ -18,6 +18,7 @@ COMMANDS: list[tuple[str, str]] = [
     ("handover", "hikitsugi.commands.handover"),
     ("onboarding", "hikitsugi.commands.onboarding"),
     ("verify", "hikitsugi.commands.verify"),
+    ("inventory", "hikitsugi.commands.inventory"),
 ]
 
 register(
@@ -69,6 +70,10 @@ register(
         "verify.help": (
             "凍結した事務引継書 (PDF) とその出典ファイルが変わっていないか確かめる",
             "say whether a frozen handover pack and its sources are unchanged",
+        ),
+        "inventory.help": (
+            "業務棚卸表を出力する (CSV・Excel・Markdown): 件数・時間・手入力の再入力にかかる時間",
+            "write the BPR inventory (CSV, Excel, Markdown): cases, hours, re-keying hours",
         ),
         "onboarding.help": (
             "着任者向けの業務案内を出力する (HTML または PDF)",

@@ -19,6 +19,7 @@ from hikitsugi.model import (
     ChecklistItem,
     Config,
     Contact,
+    Cutover,
     Duration,
     HandoverDuty,
     HandoverNote,
@@ -35,6 +36,7 @@ from hikitsugi.model import (
     Step,
     Transfer,
     Trouble,
+    Volume,
 )
 
 # What the audit reads of a runbook or checklist: the outline keeps these keys only.
@@ -51,6 +53,7 @@ RUNBOOK_OUTLINE_KEYS = (
     "uses",
     "related",
     "extends",
+    "cutover",
 )
 CHECKLIST_OUTLINE_KEYS = ("id", "title", "owner", "mode", "reviewed_on", "review_every")
 
@@ -171,7 +174,14 @@ def _step(data: Mapping[str, Any]) -> Step:
         transfer=Transfer(transfer["from"], transfer["to"], transfer["method"])
         if transfer
         else None,
+        minutes=data.get("minutes"),
     )
+
+
+def _cutover(data: Mapping[str, Any] | None) -> Cutover | None:
+    if not data:
+        return None
+    return Cutover(_date(data["on"]), data.get("to"), data.get("note"))  # type: ignore[arg-type]
 
 
 def _header(data: Mapping[str, Any], source: str, line: int) -> dict[str, Any]:
@@ -191,6 +201,7 @@ def _header(data: Mapping[str, Any], source: str, line: int) -> dict[str, Any]:
         "uses": tuple(data.get("uses", ())),
         "related": tuple(data.get("related", ())),
         "extends": data.get("extends"),
+        "cutover": _cutover(data.get("cutover")),
         "data": data,
     }
 
@@ -200,6 +211,7 @@ def _body(data: Mapping[str, Any]) -> dict[str, Any]:
     checklist = data.get("checklist") or {}
     return {
         "tags": tuple(data.get("tags", ())),
+        "volume": Volume(**data["volume"]) if data.get("volume") else None,
         "schedule": tuple(
             ScheduleEntry(
                 e["label"], _month_day(e.get("from")), _month_day(e.get("until")), e.get("monthly")
