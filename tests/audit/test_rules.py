@@ -67,8 +67,10 @@ def test_every_fixture_item_gets_exactly_the_rules_of_the_table(kb: KnowledgeBas
 
 
 def test_every_rule_has_a_case(kb: KnowledgeBase) -> None:
-    # handover-overdue is about people, not items: tests/audit/test_handover_overdue.py
-    assert set().union(*EXPECTED.values()) | {"handover-overdue"} == set(audit.RULES)
+    # handover-overdue is about people, not items: tests/audit/test_handover_overdue.py;
+    # the cutover rules are tested at their boundaries in tests/audit/test_cutover.py
+    others = {"handover-overdue", "cutover-unreviewed", "cutover-soon"}
+    assert set().union(*EXPECTED.values()) | others == set(audit.RULES)
 
 
 def test_severities_follow_the_table(kb: KnowledgeBase) -> None:

@@ -22,6 +22,11 @@ register(
         "audit.label.no-deputy": ("副担当なし", "no deputy"),
         "audit.label.retired-in-use": ("廃止手順書を参照", "uses a retired runbook"),
         "audit.label.handover-overdue": ("引継書の未作成", "handover not written"),
+        "audit.label.cutover-unreviewed": (
+            "システム移行後に未見直し",
+            "not reviewed since cutover",
+        ),
+        "audit.label.cutover-soon": ("システム移行が間近", "system cutover soon"),
         "audit.title": (
             "監査結果 {organization} ({as_of} 時点)",
             "Audit of {organization} as of {as_of}",

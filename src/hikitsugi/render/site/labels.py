@@ -168,6 +168,20 @@ register(
         "site.col.rekey-minutes": ("1 件あたりの再入力 (分)", "Re-keying minutes a case"),
         "site.col.rekey-hours": ("再入力 (時間/年)", "Re-keying hours a year"),
         "site.col.total": ("合計", "Total"),
+        "site.cutover.ahead": (
+            "{tool}は {on} に{to}へ移行します。移行日までにこの手順書を見直してください",
+            "{tool} is replaced by {to} on {on}: review this runbook by then",
+        ),
+        "site.cutover.passed-unreviewed": (
+            "{tool}は {on} に{to}へ移行しました。この手順書は移行後に見直されていません。内容が古い可能性があります",
+            "{tool} was replaced by {to} on {on}, and this runbook has not been reviewed since: it may be out of date",
+        ),
+        "site.cutover.passed-reviewed": (
+            "{tool}は {on} に{to}へ移行しました (この手順書は移行後に見直し済み)",
+            "{tool} was replaced by {to} on {on} (this runbook has been reviewed since)",
+        ),
+        "site.cutover.new-system": ("新しいシステム", "a new system"),
+        "site.cutover.calendar": ("システム移行: {tool} → {to}", "System cutover: {tool} → {to}"),
         "site.health": (
             "健全な運用中の手順書: {healthy} / {audited} ({percent}%)",
             "Healthy active runbooks: {healthy} / {audited} ({percent}%)",
