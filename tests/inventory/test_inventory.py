@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 from collections.abc import Callable
 from pathlib import Path
@@ -45,7 +46,11 @@ def test_xlsx_reads_back_as_the_same_rows_as_the_csv(cli: Cli, tmp_path: Path) -
     assert cli("inventory", "--root", str(REPO), "-o", str(tmp_path / "a.xlsx"))[0] == 0
     book = openpyxl.load_workbook(tmp_path / "a.xlsx")
     sheet = book["業務棚卸表"]
-    cells = [list(row) for row in sheet.iter_rows(values_only=True)]
+    # a date cell reads back as a datetime at midnight: the day is what the CSV says
+    cells = [
+        [v.date() if isinstance(v, datetime.datetime) else v for v in row]
+        for row in sheet.iter_rows(values_only=True)
+    ]
     assert [[cell_text(value) for value in row] for row in cells] == _csv_rows(tmp_path / "a.csv")
     header = cells[0]
     assert header[0] == "手順書 id" and "うち再入力 (時間/年)" in header
@@ -59,6 +64,9 @@ def test_xlsx_reads_back_as_the_same_rows_as_the_csv(cli: Cli, tmp_path: Path) -
     assert intake["うち再入力 (時間/年)"] == 60.0  # a number, not text: Excel can sum it
     assert intake["データ移動: 手入力による再入力"] == 1
     assert by_id["gakudo-system"]["年間件数"] is None  # not filled in: blank, not 0
+    assert intake["最終見直し"] == datetime.date(2026, 11, 2)  # a date Excel sorts and filters
+    formats = {cell.column_letter: cell.number_format for cell in sheet[3]}
+    assert formats["K"] == "#,##0" and formats["N"] == "#,##0.0" and formats["O"] == "yyyy-mm-dd"
 
 
 def test_figures_follow_volume_and_minutes_read_independently() -> None:

@@ -3,19 +3,23 @@
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 
 from hikitsugi.facts.workload import figure_text
-from hikitsugi.inventory.table import Cell, Inventory
+from hikitsugi.inventory.table import COUNT, DATE, DECIMAL, Cell, Inventory
 
-FORMATS = ("csv", "xlsx", "markdown")
 SHEET_TITLE = "業務棚卸表"
+# one format per column: 14 and 12.5 minutes both show one decimal, as the column's other cells do
+NUMBER_FORMATS = {COUNT: "#,##0", DECIMAL: "#,##0.0", DATE: "yyyy-mm-dd"}
 
 
 def cell_text(value: Cell) -> str:
     """Say a cell as the CSV and Markdown do: hours to one decimal, '' for unknown."""
     if value is None:
         return ""
+    if isinstance(value, datetime.date):
+        return value.isoformat()
     if isinstance(value, float):
         return figure_text(value)
     return str(value)
@@ -38,7 +42,9 @@ def _markdown_cell(text: str) -> str:
 def markdown_text(table: Inventory) -> str:
     """Return a Markdown table; number columns align right."""
     lines = ["| " + " | ".join(_markdown_cell(h) for h in table.header) + " |"]
-    lines.append("|" + "|".join("---:" if n else "---" for n in table.numeric) + "|")
+    lines.append(
+        "|" + "|".join("---:" if k in (COUNT, DECIMAL) else "---" for k in table.kinds) + "|"
+    )
     for row in table.rows:
         lines.append("| " + " | ".join(_markdown_cell(cell_text(v)) for v in row) + " |")
     return "\n".join(lines) + "\n"
@@ -67,13 +73,14 @@ def xlsx_bytes(table: Inventory) -> bytes:
     for cell in sheet[1]:
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
-    for index, numeric in enumerate(table.numeric, start=1):
+    for index, kind in enumerate(table.kinds, start=1):
         letter = get_column_letter(index)
         texts = [cell_text(row[index - 1]) for row in table.rows]
         sheet.column_dimensions[letter].width = _width([*texts, table.header[index - 1][:12]])
-        if numeric:
+        if kind in NUMBER_FORMATS:
             for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
-                cell.number_format = "#,##0.0" if isinstance(cell.value, float) else "#,##0"
+                cell.number_format = NUMBER_FORMATS[kind]
+    sheet.row_dimensions[1].height = 30  # two lines: Excel does not grow a row for wrapped text
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = sheet.dimensions
     buffer = io.BytesIO()

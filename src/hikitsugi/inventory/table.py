@@ -6,6 +6,7 @@ words, int for counts, float for hours and minutes, None when the runbook does n
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 
 from hikitsugi import vocabulary
@@ -14,7 +15,7 @@ from hikitsugi.i18n import register, t
 from hikitsugi.model import KnowledgeBase, Runbook
 from hikitsugi.vocabulary import TRANSFER_METHODS, ZONES, word
 
-Cell = str | int | float | None
+Cell = str | int | float | datetime.date | None
 
 register(
     {
@@ -34,14 +35,15 @@ register(
     }
 )
 
-# Columns holding numbers (a spreadsheet sums them); the rest are words or a date.
-NUMBER_KEYS = ("cases", "minutes", "hours", "rekey-hours")
+# What a column holds: a spreadsheet sums counts and decimals, and sorts dates as dates.
+TEXT, COUNT, DECIMAL, DATE = "text", "count", "decimal", "date"
+FIGURES = (("cases", COUNT), ("minutes", DECIMAL), ("hours", DECIMAL), ("rekey-hours", DECIMAL))
 
 
 @dataclass(frozen=True)
 class Inventory:
     header: tuple[str, ...]
-    numeric: tuple[bool, ...]  # per column: holds numbers
+    kinds: tuple[str, ...]  # per column: TEXT, COUNT, DECIMAL or DATE
     rows: tuple[tuple[Cell, ...], ...]
 
 
@@ -67,7 +69,7 @@ def _row(kb: KnowledgeBase, runbook: Runbook, lang: str) -> tuple[Cell, ...]:
         figures.minutes_per_case,
         figures.hours_per_year,
         figures.rekey_hours_per_year,
-        runbook.reviewed_on.isoformat() if runbook.reviewed_on else "",
+        runbook.reviewed_on,
     )
 
 
@@ -78,11 +80,13 @@ def inventory(kb: KnowledgeBase, lang: str) -> Inventory:
     header += [
         t("inventory.col.transfer", lang, method=word("method", m, lang)) for m in TRANSFER_METHODS
     ]
-    header += [t(f"inventory.col.{key}", lang) for key in (*NUMBER_KEYS, "reviewed")]
-    numeric = [False] * len(keys) + [True] * (len(TRANSFER_METHODS) + len(NUMBER_KEYS)) + [False]
+    header += [t(f"inventory.col.{key}", lang) for key, _ in FIGURES]
+    header.append(t("inventory.col.reviewed", lang))
+    kinds = [TEXT] * len(keys) + [COUNT] * len(TRANSFER_METHODS)
+    kinds += [kind for _, kind in FIGURES] + [DATE]
     post_order = {role: index for index, role in enumerate(kb.roster.roles)}
     runbooks = sorted(
         kb.runbooks.values(),
         key=lambda r: (post_order.get(r.owner or "", len(post_order)), r.id),
     )
-    return Inventory(tuple(header), tuple(numeric), tuple(_row(kb, r, lang) for r in runbooks))
+    return Inventory(tuple(header), tuple(kinds), tuple(_row(kb, r, lang) for r in runbooks))
