@@ -140,6 +140,25 @@ class Step:
     check: str | None = None
     caution: str | None = None
     transfer: Transfer | None = None
+    minutes: float | None = None  # staff minutes per case (format v1.1)
+
+
+@dataclass(frozen=True)
+class Volume:
+    """How many cases the work handles: `count` per `year` or `month` (format v1.1)."""
+
+    count: int
+    per: str  # year | month
+    unit: str | None = None
+
+
+@dataclass(frozen=True)
+class Cutover:
+    """A tool replaced on a day, e.g. by a 標準準拠システム (format v1.1, tool runbooks only)."""
+
+    on: datetime.date
+    to: str | None = None
+    note: str | None = None
 
 
 @dataclass(frozen=True)
@@ -238,6 +257,8 @@ class Runbook:
     tags: tuple[str, ...] = ()
     uses: tuple[str, ...] = ()
     related: tuple[str, ...] = ()
+    cutover: Cutover | None = None
+    volume: Volume | None = None
     schedule: tuple[ScheduleEntry, ...] = ()
     legal_basis: tuple[LegalBasis, ...] = ()
     steps: tuple[Step, ...] = ()

@@ -45,6 +45,8 @@ def oracle(day: datetime.date) -> set[tuple[str, str]]:
     standards = {d["id"]: d for d in _load("standards/**/*.yml")}
     runbooks = [{**standards.get(d.get("extends"), {}), **d} for d in _load("runbooks/**/*.yml")]
     status = {d["id"]: d.get("status", "active") for d in runbooks}
+    # YAML 1.1 (PyYAML) reads the key `on` as True; hikitsugi's loader keeps it as written
+    cutover_on = {d["id"]: d["cutover"][True] for d in runbooks if "cutover" in d}
     items = [("runbook", d) for d in runbooks] + [
         ("checklist", d) for d in _load("checklists/**/*.yml")
     ]
@@ -84,6 +86,13 @@ def oracle(day: datetime.date) -> set[tuple[str, str]]:
             status.get(t) == "retired" for t in d.get("uses", []) + d.get("related", [])
         ):
             found.add(("retired-in-use", d["id"]))
+        for tool in d.get("uses", []) if kind == "runbook" else []:
+            on = cutover_on.get(tool)
+            reviewed = d.get("reviewed_on")
+            if on is not None and on <= day and (reviewed is None or reviewed < on):
+                found.add(("cutover-unreviewed", d["id"]))
+            elif on is not None and 0 < (on - day).days <= config.get("due_soon_days", 30):
+                found.add(("cutover-soon", d["id"]))
     return found | _run_findings(config, runbooks, day)
 
 

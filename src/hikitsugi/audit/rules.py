@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from hikitsugi.facts import review, runs
+from hikitsugi.facts import cutover, review, runs
 from hikitsugi.facts.duties import EVERY, duties_of
 from hikitsugi.facts.people import (
     deadline,
@@ -121,6 +121,26 @@ register(
             (
                 "the run of {date} ({file}) has no checker, or {performed_by} checked their own "
                 "work: have another person check it and write them in checked_by"
+            ),
+        ),
+        "audit.rule.cutover-unreviewed": (
+            (
+                "使っている「{tool_title}」({tool}) は {on} に「{to}」へ移行しましたが、"
+                "この手順書はそれ以後見直されていません。新しいシステムの操作に合わせて直し、reviewed_on を更新してください"
+            ),
+            (
+                "uses '{tool_title}' ({tool}), replaced by '{to}' on {on}, and has not been reviewed "
+                "since: bring it in line with the new system and update reviewed_on"
+            ),
+        ),
+        "audit.rule.cutover-soon": (
+            (
+                "使っている「{tool_title}」({tool}) は {on} に「{to}」へ移行します (あと {days} 日)。"
+                "移行日までにこの手順書を見直してください"
+            ),
+            (
+                "uses '{tool_title}' ({tool}), replaced by '{to}' on {on} (in {days} day(s)): "
+                "review this runbook by then"
             ),
         ),
         "audit.rule.retired-in-use": (
@@ -362,6 +382,43 @@ def retired_in_use(kb: KnowledgeBase, day: datetime.date) -> list[Finding]:
     ]
 
 
+def _cutover_findings(kb: KnowledgeBase, day: datetime.date, wanted: str) -> list[Finding]:
+    """Active runbooks whose tools' cutovers stand at *wanted* on *day* (one finding per tool)."""
+    people, due = names_by_post(kb.roster, day), due_lookup(kb)
+    rule = "cutover-unreviewed" if wanted == cutover.PASSED_UNREVIEWED else "cutover-soon"
+    severity = ERROR if rule == "cutover-unreviewed" else WARNING
+    found = []
+    for runbook in _active_runbooks(kb):
+        for notice in cutover.notices(kb, runbook, day):
+            if notice.tool.id == runbook.id or notice.state != wanted:
+                continue
+            found.append(
+                _finding(
+                    runbook,
+                    rule,
+                    severity,
+                    people,
+                    due(runbook),
+                    tool=notice.tool.id,
+                    tool_title=notice.tool.title,
+                    on=notice.cutover.on.isoformat(),
+                    to=notice.cutover.to or "新しいシステム",  # content words, as in the file
+                    days=notice.days,
+                )
+            )
+    return found
+
+
+def cutover_unreviewed(kb: KnowledgeBase, day: datetime.date) -> list[Finding]:
+    """An active runbook uses a tool cut over on or before *day*, and was not reviewed since."""
+    return _cutover_findings(kb, day, cutover.PASSED_UNREVIEWED)
+
+
+def cutover_soon(kb: KnowledgeBase, day: datetime.date) -> list[Finding]:
+    """An active runbook uses a tool cut over within `due_soon_days` after *day*."""
+    return _cutover_findings(kb, day, cutover.SOON)
+
+
 Rule = Callable[[KnowledgeBase, datetime.date], list[Finding]]
 
 OVERDUE_LOOKBACK_DAYS = 30  # format v1.1: a deadline passed within the last 30 days
@@ -466,6 +523,8 @@ RULES: dict[str, tuple[str, Rule]] = {
     "handover-overdue": (WARNING, handover_overdue),
     "missed-run": (WARNING, missed_run),
     "self-checked": (WARNING, self_checked),
+    "cutover-unreviewed": (ERROR, cutover_unreviewed),
+    "cutover-soon": (WARNING, cutover_soon),
 }
 RULE_ORDER = {name: index for index, name in enumerate(RULES)}
 

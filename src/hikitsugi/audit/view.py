@@ -24,6 +24,11 @@ register(
         "audit.label.handover-overdue": ("引継書の未作成", "handover not written"),
         "audit.label.missed-run": ("実施記録なし", "run not recorded"),
         "audit.label.self-checked": ("本人確認のみ", "checked by the performer"),
+        "audit.label.cutover-unreviewed": (
+            "システム移行後に未見直し",
+            "not reviewed since cutover",
+        ),
+        "audit.label.cutover-soon": ("システム移行が間近", "system cutover soon"),
         "audit.title": (
             "監査結果 {organization} ({as_of} 時点)",
             "Audit of {organization} as of {as_of}",

@@ -24,6 +24,10 @@ register(
             "'{value}' という月日はありません",
             "'{value}' is not a day of the year",
         ),
+        "check.cutover-not-tool": (
+            "cutover (システムの移行) はツールの手順書 (kind: tool) にだけ書けます",
+            "cutover is for tool runbooks (kind: tool) only",
+        ),
         "check.local-only": (
             "{field} は extends で標準手順書を元にする手順書でだけ使えます",
             "{field} is only for a runbook that extends a standard",
@@ -58,6 +62,7 @@ def file_rules(area: str, document: Document) -> list[Problem]:
         return (
             _step_rules(document, locator)
             + _schedule_rules(document.data, locator)
+            + _cutover_rules(document.data, locator)
             + url_rules(document)
         )
     if area == "roster":
@@ -109,6 +114,13 @@ def _schedule_rules(data: dict[str, Any], locator: Locator) -> list[Problem]:
                     )
                 )
     return problems
+
+
+def _cutover_rules(data: dict[str, Any], locator: Locator) -> list[Problem]:
+    """A cutover replaces a system: only a tool runbook has one."""
+    if "cutover" in data and data.get("kind") == "process":
+        return [problem_at(locator, ("cutover",), "check.cutover-not-tool")]
+    return []
 
 
 def _real_month_day(text: str) -> bool:

@@ -20,6 +20,7 @@ COMMANDS: list[tuple[str, str]] = [
     ("verify", "hikitsugi.commands.verify"),
     ("run", "hikitsugi.commands.run"),
     ("evidence", "hikitsugi.commands.evidence"),
+    ("inventory", "hikitsugi.commands.inventory"),
 ]
 
 register(
@@ -79,6 +80,10 @@ register(
         "evidence.help": (
             "内部統制の証跡 (整備・運用) を年度ごとに出力する (HTML・PDF・CSV)",
             "print the internal-control evidence for a fiscal year (HTML, PDF or CSV)",
+        ),
+        "inventory.help": (
+            "業務棚卸表を出力する (CSV・Excel・Markdown): 件数・時間・手入力の再入力にかかる時間",
+            "write the BPR inventory (CSV, Excel, Markdown): cases, hours, re-keying hours",
         ),
         "onboarding.help": (
             "着任者向けの業務案内を出力する (HTML または PDF)",

@@ -21,6 +21,7 @@ class Occurrence:
     runbook: Runbook
     monthly: bool = False
     entry: ScheduleEntry | None = None  # the schedule entry this happening comes from
+    cutover: bool = False  # the day the runbook's tool is replaced (format v1.1), not a schedule
 
     @property
     def deadline(self) -> datetime.date:
@@ -59,16 +60,35 @@ def entry_occurrences(
             yield Occurrence(first, last, entry.label, runbook, entry=entry)
 
 
+def cutover_label(runbook: Runbook) -> str:
+    """Name a tool's cutover day in the calendar (content words, like the schedule's labels)."""
+    cutover = runbook.cutover
+    if cutover is None or not cutover.to:
+        return "システム移行日"
+    return f"{cutover.to}へ移行 (システム移行日)"
+
+
+def cutover_occurrence(
+    runbook: Runbook, start: datetime.date, end: datetime.date
+) -> Iterator[Occurrence]:
+    """Yield the day a tool is replaced (format v1.1 `cutover`), when it falls in start..end."""
+    if runbook.cutover is not None and start <= runbook.cutover.on <= end:
+        day = runbook.cutover.on
+        yield Occurrence(day, day, cutover_label(runbook), runbook, cutover=True)
+
+
 def occurrences(
     runbooks: Iterable[Runbook], start: datetime.date, end: datetime.date
 ) -> list[Occurrence]:
-    """Return every occurrence of the runbooks' schedules in start..end, by date."""
+    """Return every occurrence of the runbooks' schedules in start..end, and cutover days, by date."""
+    chosen = list(runbooks)
     found = [
         occurrence
-        for runbook in runbooks
+        for runbook in chosen
         for entry in runbook.schedule
         for occurrence in entry_occurrences(entry, runbook, start, end)
     ]
+    found += [o for runbook in chosen for o in cutover_occurrence(runbook, start, end)]
     found.sort(key=lambda o: (o.start, o.end, o.runbook.id, o.label))
     return found
 

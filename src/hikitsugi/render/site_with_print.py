@@ -10,9 +10,11 @@ from __future__ import annotations
 import datetime
 
 from hikitsugi import model
+from hikitsugi.render.paths import print_path
 from hikitsugi.render.print.documents import site_documents
+from hikitsugi.render.print.record import SCRIPT, record_data, with_record_mode
 from hikitsugi.render.site.context import SiteContext
-from hikitsugi.render.site.pages import context, render_pages
+from hikitsugi.render.site.pages import ASSET_PREFIX, context, render_pages
 
 
 def prepare(
@@ -27,7 +29,20 @@ def prepare(
     ctx = context(
         kb, day, lang=lang, directory_urls=directory_urls, printables=frozenset(documents)
     )
+    _add_record_mode(ctx, documents)
     return ctx, documents
+
+
+def _add_record_mode(ctx: SiteContext, documents: dict[str, str]) -> None:
+    """Give every checklist sheet of the site its 記録 mode (the CLI's printouts stay paper only)."""
+    script = "../../" + ASSET_PREFIX + SCRIPT  # from print/checklists/ID.html to the site's root
+    items: list[model.Runbook | model.Checklist] = [*ctx.kb.runbooks.values()]
+    items += ctx.kb.checklists.values()
+    for item in items:
+        path = print_path("checklists", item.id)
+        if path in documents:
+            data = record_data(ctx.kb, item, ctx.day, ctx.lang)
+            documents[path] = with_record_mode(documents[path], data, script)
 
 
 def render_files(ctx: SiteContext, documents: dict[str, str]) -> dict[str, str | bytes]:

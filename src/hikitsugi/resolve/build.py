@@ -19,6 +19,7 @@ from hikitsugi.model import (
     ChecklistItem,
     Config,
     Contact,
+    Cutover,
     Duration,
     HandoverDuty,
     HandoverNote,
@@ -37,6 +38,7 @@ from hikitsugi.model import (
     Step,
     Transfer,
     Trouble,
+    Volume,
 )
 
 # What the audit reads of a runbook or checklist: the outline keeps these keys only.
@@ -56,6 +58,7 @@ RUNBOOK_OUTLINE_KEYS = (
     "schedule",
     "history",
     "checklist",
+    "cutover",
 )
 CHECKLIST_OUTLINE_KEYS = (
     "id",
@@ -191,7 +194,14 @@ def _step(data: Mapping[str, Any]) -> Step:
         transfer=Transfer(transfer["from"], transfer["to"], transfer["method"])
         if transfer
         else None,
+        minutes=data.get("minutes"),
     )
+
+
+def _cutover(data: Mapping[str, Any] | None) -> Cutover | None:
+    if not data:
+        return None
+    return Cutover(_date(data["on"]), data.get("to"), data.get("note"))  # type: ignore[arg-type]
 
 
 def _header(data: Mapping[str, Any], source: str, line: int) -> dict[str, Any]:
@@ -211,6 +221,7 @@ def _header(data: Mapping[str, Any], source: str, line: int) -> dict[str, Any]:
         "uses": tuple(data.get("uses", ())),
         "related": tuple(data.get("related", ())),
         "extends": data.get("extends"),
+        "cutover": _cutover(data.get("cutover")),
         "data": data,
         # what the audit's missed-run and self-checked read, so the outline keeps them
         "schedule": tuple(
@@ -233,6 +244,7 @@ def _body(data: Mapping[str, Any]) -> dict[str, Any]:
     checklist = data.get("checklist") or {}
     return {
         "tags": tuple(data.get("tags", ())),
+        "volume": Volume(**data["volume"]) if data.get("volume") else None,
         "legal_basis": tuple(
             LegalBasis(b["title"], b.get("article"), b.get("url"))
             for b in data.get("legal_basis", ())

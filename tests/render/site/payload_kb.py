@@ -64,6 +64,8 @@ def _inject(node: Any, counter: list[int]) -> Any:
         return node
     result = {}
     for key, value in node.items():
+        if key is True:  # PyYAML (YAML 1.1) reads `cutover: {on: …}`'s key as true; write it back
+            key = "on"
         if key in FREE_TEXT and isinstance(value, str):
             counter[0] += 1
             value = f"{value} {PAYLOAD}"

@@ -297,3 +297,55 @@ def test_payloads_in_every_field_run_nothing_and_fetch_nothing_outside(
     assert outside == []
     assert errors == []
     assert (site / "images" / "ok.png").is_file()  # the KB's own image is in the site
+
+
+def test_record_mode_saves_a_run_file_and_fills_the_sheet_over_file(
+    site: Path, browser: Any, tmp_path: Path
+) -> None:
+    """記録 mode on a checklist sheet: tick, choose people, note an exception, save, print."""
+    context = browser.new_context(accept_downloads=True)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto((site / "print" / "checklists" / "shinsei-nyuryoku.html").resolve().as_uri())
+    page.click("[data-hk-record=toggle]")
+    page.fill("[data-hk-record=date]", "2026-12-18")
+    page.select_option("[data-hk-record=performed_by]", "suzuki-daisuke")
+    page.select_option("[data-hk-record=checked_by]", "yamada-makoto")
+    items = page.eval_on_selector_all("tr[data-item]", "rows => rows.map(r => r.dataset.item)")
+    assert items[:2] == ["download", "mudokuka"] and len(items) == 7
+    page.click("[data-hk-record=save]")  # nothing ticked yet: refused, with the reason
+    assert "✓ のない行があります (7 行)" in page.inner_text("[data-hk-record=status]")
+    for item in items:
+        if item != "yomiawase":
+            page.click(f'tr[data-item="{item}"] .box')
+    page.click('[data-hk-exception="yomiawase"]')
+    note = 'プリンター故障のため翌朝に読み合わせた: "確認票" <b>#1</b>'
+    page.fill('[data-hk-exception-note="yomiawase"]', note)
+    with page.expect_download() as download_info:
+        page.click("[data-hk-record=save]")
+    download = download_info.value
+    assert download.suggested_filename == "2026-12-18-shinsei-nyuryoku.yml"
+    saved = tmp_path / download.suggested_filename
+    download.save_as(saved)
+    run = yaml.safe_load(saved.read_text(encoding="utf-8"))
+    assert run == {
+        "checklist": "shinsei-nyuryoku",
+        "date": datetime.date(2026, 12, 18),
+        "performed_by": "suzuki-daisuke",
+        "checked_by": "yamada-makoto",
+        "revision": datetime.date(2026, 11, 2),  # runbooks/gakudo/shinsei-nyuryoku.yml reviewed_on
+        "exceptions": [{"item": "yomiawase", "note": note}],
+    }
+    # the printed sheet: names in the sign cells, ticks, the exception as text, no form
+    page.click("[data-hk-record=performed_by]")  # the fields are filled on change already
+    page.emulate_media(media="print")
+    assert page.inner_text('td[data-field="performed_by"]') == "鈴木 大輔"
+    assert page.inner_text('td[data-field="checked_by"]') == "山田 誠"
+    assert page.inner_text('td[data-field="date"]') == "2026-12-18"
+    assert page.locator(".box.hk-ticked").count() == 6
+    assert not page.is_visible(".hk-record-bar")
+    assert page.inner_text('tr[data-exception-for="yomiawase"]').strip() == f"例外: {note}"
+    assert page.locator('tr[data-exception-for="yomiawase"] b').count() == 0  # text, not markup
+    assert errors == []
+    context.close()

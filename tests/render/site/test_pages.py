@@ -244,9 +244,16 @@ def test_navigation_sections_stay_small(kb: model.KnowledgeBase) -> None:
 
 def test_static_assets_are_local() -> None:
     assets = static_assets()
-    assert set(assets) == {"assets/hikitsugi/hikitsugi.js", "assets/hikitsugi/hikitsugi.css"}
+    assert set(assets) == {
+        "assets/hikitsugi/hikitsugi.js",
+        "assets/hikitsugi/hikitsugi.css",
+        "assets/hikitsugi/hikitsugi-record.js",  # 記録 mode of the checklist sheets only
+    }
     for content in assets.values():
         assert not re.search(rb"https?://", content)
+        assert (
+            b"eval(" not in content and b"innerHTML" not in content and b"Function(" not in content
+        )
 
 
 def test_docs_name_every_site_template() -> None:

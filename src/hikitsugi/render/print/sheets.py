@@ -51,6 +51,7 @@ class CheckLine:
     text: str
     role: str  # post title
     zone: str  # zone name, '' when none
+    item: str = ""  # what a run record calls it: the step id, or the item's number (from 1)
 
 
 @dataclass(frozen=True)
@@ -129,7 +130,7 @@ def _runbook_groups(kb: KnowledgeBase, runbook: Runbook, lang: str) -> list[Chec
                 title=cut(step.title, lang),
                 zone=zone,
                 role=role,
-                lines=(CheckLine(cut(step.check, lang), role, zone),),
+                lines=(CheckLine(cut(step.check, lang), role, zone, step.id),),
                 caution=cut(step.caution, lang) if step.caution else None,
                 transfer=labels.transfer(move.source, move.target, move.method, lang)
                 if move
@@ -138,7 +139,10 @@ def _runbook_groups(kb: KnowledgeBase, runbook: Runbook, lang: str) -> list[Chec
         )
     if runbook.checklist_items:
         owner = roster.role_title(runbook.owner or "")
-        lines = tuple(CheckLine(cut(text, lang), owner, "") for text in runbook.checklist_items)
+        lines = tuple(
+            CheckLine(cut(text, lang), owner, "", str(number))
+            for number, text in enumerate(runbook.checklist_items, start=1)
+        )
         groups.append(CheckGroup(len(groups) + 1, t("sheet.extra-group", lang), "", owner, lines))
     return groups
 
@@ -146,8 +150,13 @@ def _runbook_groups(kb: KnowledgeBase, runbook: Runbook, lang: str) -> list[Chec
 def _checklist_groups(kb: KnowledgeBase, checklist: Checklist, lang: str) -> list[CheckGroup]:
     owner = kb.roster.role_title(checklist.owner or "")
     lines = tuple(
-        CheckLine(cut(item.text, lang), kb.roster.role_title(item.role) if item.role else owner, "")
-        for item in checklist.items
+        CheckLine(
+            cut(item.text, lang),
+            kb.roster.role_title(item.role) if item.role else owner,
+            "",
+            str(number),
+        )
+        for number, item in enumerate(checklist.items, start=1)
     )
     return [CheckGroup(0, "", "", owner, lines)]  # one pause point: no heading needed
 

@@ -10,6 +10,7 @@ from hikitsugi import model
 from hikitsugi.facts import fiscal
 from hikitsugi.facts.duties import EVERY, duties_of, runbooks_of
 from hikitsugi.facts.review import review_on
+from hikitsugi.facts.workload import Workload, figure_text, is_rekey, total_rekey_hours, workload
 from hikitsugi.model import add_months
 from hikitsugi.render import paths
 from hikitsugi.render.site.context import SiteContext
@@ -133,6 +134,37 @@ def transfers(kb: model.KnowledgeBase) -> list[TransferUse]:
     ]
 
 
+@dataclass(frozen=True)
+class RekeyRow:
+    runbook: model.Runbook
+    steps: int  # steps that re-key a transfer by hand
+    workload: Workload
+    minutes: str  # re-keying minutes a case as printed ('' when not filled in)
+    hours: str  # re-keying hours a year as printed ('' when not filled in)
+
+
+def rekey_rows(kb: model.KnowledgeBase) -> tuple[list[RekeyRow], str]:
+    """Per runbook with a re-keyed transfer, its re-keying hours a year; and the total."""
+    runbooks = sorted(
+        {use.runbook.id: use.runbook for use in transfers(kb) if is_rekey(use.step)}.values(),
+        key=lambda r: r.id,
+    )
+    rows = []
+    for runbook in runbooks:
+        figures = workload(runbook)
+        steps = sum(1 for step in runbook.steps if is_rekey(step))
+        rows.append(
+            RekeyRow(
+                runbook,
+                steps,
+                figures,
+                figure_text(figures.rekey_minutes_per_case),
+                figure_text(figures.rekey_hours_per_year),
+            )
+        )
+    return rows, figure_text(total_rekey_hours(runbooks))
+
+
 def render_zones(ctx: SiteContext) -> str:
     """Return the zone map: every transfer, counted by method (the inventory of re-entry)."""
     found = transfers(ctx.kb)
@@ -148,6 +180,7 @@ def render_zones(ctx: SiteContext) -> str:
         uses=found,
         counts=[(method, counts.get(method, 0)) for method in TRANSFER_METHODS],
         pairs=sorted(pairs.items(), key=lambda item: (-item[1], item[0])),
+        rekey=rekey_rows(ctx.kb),
     )
 
 

@@ -150,6 +150,38 @@ register(
             "データ移動は全部で {count} か所、うち手での再入力は {rekey} か所",
             "{count} transfers in all, {rekey} of them re-keyed by hand",
         ),
+        "site.zones.rekey-hours": (
+            "手入力による再入力にかかる時間",
+            "Staff time spent re-keying by hand",
+        ),
+        "site.zones.rekey-total": (
+            "手入力による再入力にかかる時間: 年 {hours} 時間",
+            "Re-keying by hand takes {hours} hours a year",
+        ),
+        "site.zones.rekey-basis": (
+            "件数 (volume) × 再入力の手順の分数 (minutes) ÷ 60。件数か分数のない手順書は「未記入」で、合計に入りません",
+            "cases (volume) × minutes of the re-keying steps ÷ 60. A runbook without cases or minutes is shown as not filled in and left out of the total",
+        ),
+        "site.zones.not-measured": ("未記入", "not filled in"),
+        "site.col.rekey-steps": ("再入力の手順", "Re-keying steps"),
+        "site.col.cases-per-year": ("年間件数", "Cases a year"),
+        "site.col.rekey-minutes": ("1 件あたりの再入力 (分)", "Re-keying minutes a case"),
+        "site.col.rekey-hours": ("再入力 (時間/年)", "Re-keying hours a year"),
+        "site.col.total": ("合計", "Total"),
+        "site.cutover.ahead": (
+            "{tool}は {on} に{to}へ移行します。移行日までにこの手順書を見直してください",
+            "{tool} is replaced by {to} on {on}: review this runbook by then",
+        ),
+        "site.cutover.passed-unreviewed": (
+            "{tool}は {on} に{to}へ移行しました。この手順書は移行後に見直されていません。内容が古い可能性があります",
+            "{tool} was replaced by {to} on {on}, and this runbook has not been reviewed since: it may be out of date",
+        ),
+        "site.cutover.passed-reviewed": (
+            "{tool}は {on} に{to}へ移行しました (この手順書は移行後に見直し済み)",
+            "{tool} was replaced by {to} on {on} (this runbook has been reviewed since)",
+        ),
+        "site.cutover.new-system": ("新しいシステム", "a new system"),
+        "site.cutover.calendar": ("システム移行: {tool} → {to}", "System cutover: {tool} → {to}"),
         "site.health": (
             "健全な運用中の手順書: {healthy} / {audited} ({percent}%)",
             "Healthy active runbooks: {healthy} / {audited} ({percent}%)",

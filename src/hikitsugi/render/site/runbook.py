@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from hikitsugi import model
+from hikitsugi.facts import cutover
 from hikitsugi.facts.review import review_on
 from hikitsugi.render import paths
 from hikitsugi.render.site import standards as site_standards
@@ -79,6 +80,7 @@ def render_runbook(ctx: SiteContext, runbook: model.Runbook) -> str:
             else None
         ),
         checklist=ctx.printable("checklists", runbook.id),
+        cutovers=cutover.notices(ctx.kb, runbook, ctx.day),
     )
 
 
@@ -102,6 +104,7 @@ def _render_page(ctx: SiteContext, runbook: model.Runbook, page: str, **values: 
         "checklist": None,
         "standard": False,
         "based_on": [],
+        "cutovers": [],
     }
     known = ctx.kb.runbooks
     return ctx.render(
