@@ -9,7 +9,7 @@ from typing import Any
 from hikitsugi import schema
 from hikitsugi.check.load import NodePath
 from hikitsugi.check.problems import Problem, format_path
-from hikitsugi.i18n import register
+from hikitsugi.i18n import I18nRef, ref, register
 
 Locate = Callable[[NodePath], tuple[str, int, int]]
 
@@ -90,6 +90,11 @@ _KIND_KEYS = {
     "month-day": "schema.month-day",
     "duration": "schema.duration",
 }
+
+
+def _type_word(expected: Any) -> I18nRef | str:
+    """Return the word for a schema `type` (a list of types, rare, is shown as written)."""
+    return ref(f"type.{expected}") if isinstance(expected, str) else str(expected)
 
 
 def _type_name(value: Any) -> str:
@@ -176,8 +181,8 @@ def _explain(error: Any) -> Iterator[tuple[NodePath, str, dict[str, Any]]]:
             path,
             "schema.type",
             {
-                "expected": f"@type.{error.validator_value}",
-                "found": f"@type.{_type_name(instance)}",
+                "expected": _type_word(error.validator_value),
+                "found": ref(f"type.{_type_name(instance)}"),
             },
         )
     elif validator == "pattern":

@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from hikitsugi.errors import HikitsugiError, WriteError
-from hikitsugi.i18n import register
+from hikitsugi.i18n import ref, register
 from hikitsugi.io import make_folder, new_folder_mode
 
 CONFIG_FILE = "mkdocs.yml"
@@ -150,13 +150,13 @@ def refuse_unsafe(root: Path, site_dir: Path) -> None:
     """Refuse a site folder whose replacement would destroy the KB or anything not a site."""
     reason = None
     if site_dir == root or site_dir in root.parents:
-        reason = "@build.reason-kb"
+        reason = ref("build.reason-kb")
     elif site_dir == root / "docs" or (root / "docs") in site_dir.parents:
-        reason = "@build.reason-docs"
+        reason = ref("build.reason-docs")
     elif site_dir.exists() and not site_dir.is_dir():
-        reason = "@build.reason-not-folder"
+        reason = ref("build.reason-not-folder")
     elif site_dir.is_dir() and _has_files(site_dir) and not (site_dir / "sitemap.xml").is_file():
-        reason = "@build.reason-not-site"
+        reason = ref("build.reason-not-site")
     if reason:
         raise SiteBuildError("build.unsafe-site-dir", site=str(site_dir), reason=reason)
 
