@@ -102,8 +102,13 @@ def standards_path_inside(root: Path, folder: str) -> bool:
 
 
 def printable_path(path: str) -> str:
-    """Show a path whose bytes are not UTF-8 (a Shift_JIS name from a zip) with \\x escapes."""
-    return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    r"""Show a path whose bytes are not UTF-8 (a Shift_JIS name from a zip) as \x escapes."""
+    return "/".join(
+        part
+        if not _not_text(part)
+        else part.encode("utf-8", "surrogateescape").decode("ascii", "backslashreplace")
+        for part in path.split("/")
+    )
 
 
 def _not_text(path: str) -> bool:
