@@ -10,7 +10,7 @@ DEFAULT_LANGUAGE = "ja"
 _CATALOGUE: dict[str, dict[str, str]] = {}
 
 # A parameter that names another message, translated with it. A tuple, never a string: text
-# from a user's file ("@cli.internal") is only ever text. Tuples survive the marshal cache, and
+# from a user's file, such as @cli.internal, is only ever text. Tuples survive the marshal cache, and
 # the loader builds lists, never tuples, from YAML.
 I18nRef = tuple[str, str]
 _REF = "i18n-ref"
