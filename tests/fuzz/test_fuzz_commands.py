@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from conftest import REPO
 
 sys.path.insert(0, str(REPO / "scripts"))
-from fuzzlib import commands, copy_sample_kb, kb_files, mutate, run_command  # noqa: E402
+from fuzzlib import commands, copy_sample_kb, kb_files, mutate, run_command
 
 SAMPLES = kb_files(REPO)
 COMMANDS = commands(Path("OUT"), Path("OUT"))

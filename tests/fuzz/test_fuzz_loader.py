@@ -14,7 +14,7 @@ from hikitsugi.check.load import LoadError, parse
 from hikitsugi.check.problems import Problem
 
 sys.path.insert(0, str(REPO / "scripts"))
-from fuzzlib import CONTROL, EDGE_VALUES, SPECIAL, TAGS, kb_files, mutate  # noqa: E402
+from fuzzlib import CONTROL, EDGE_VALUES, SPECIAL, TAGS, kb_files, mutate
 
 SAMPLES = kb_files(REPO)
 YAMLISH = st.lists(
