@@ -43,7 +43,7 @@ def run_mutated(root: Path, argv: list[str], name: str, seed: int, timeout: floa
 
 @pytest.mark.parametrize("argv", COMMANDS, ids=[" ".join(a[:2]) for a in COMMANDS])
 def test_every_command_survives_mutated_files(kb: Path, argv: list[str]) -> None:
-    @settings(max_examples=6, deadline=None, database=None)
+    @settings(max_examples=4, deadline=None, database=None)
     @given(name=st.sampled_from(SAMPLES), seed=st.integers(0, 2**32))
     def mutated(name: str, seed: int) -> None:
         run_mutated(kb, argv, name, seed)

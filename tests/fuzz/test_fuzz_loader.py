@@ -36,13 +36,13 @@ def load_or_refuse(raw: bytes) -> None:
     assert isinstance(document.data, dict)
 
 
-@settings(max_examples=150, deadline=None, database=None)
+@settings(max_examples=100, deadline=None, database=None)
 @given(raw=st.binary(max_size=200))
 def test_any_bytes_load_or_are_refused_with_a_position(raw: bytes) -> None:
     load_or_refuse(raw)
 
 
-@settings(max_examples=150, deadline=None, database=None)
+@settings(max_examples=100, deadline=None, database=None)
 @given(text=YAMLISH)
 def test_yaml_special_text_loads_or_is_refused_with_a_position(text: str) -> None:
     load_or_refuse(text.encode("utf-8", "surrogatepass"))
