@@ -210,5 +210,5 @@ def test_dates_at_the_bounds_work_in_every_fact(
 
 def test_a_problem_is_one_line_whatever_the_value_holds() -> None:
     assert one_line("a\nb\r\nc\rd\u2028e") == r"a\nb\nc\rd\u2028e"
-    problem = Problem("f.yml", 1, 1, "id", "schema.id", {"value": "x\ny"})
-    assert "\n" not in problem.format("ja")
+    problem = Problem("f\n.yml", 1, 1, "a\rb", "schema.id", {"value": "x\ny"})
+    assert problem.format("ja").startswith(r"f\n.yml:1:1: a\rb: 'x\ny' ")

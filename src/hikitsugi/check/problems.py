@@ -57,7 +57,7 @@ class Problem:
         where = f"{self.file}:{self.line}:{self.column}: "
         note = "" if self.severity == ERROR else f"({self.severity}) "
         path = f"{self.path}: " if self.path else ""
-        return f"{where}{note}{path}{self.message(lang)}"
+        return one_line(f"{where}{note}{path}{self.message(lang)}")  # keys and names are text too
 
     def as_json(self, lang: str) -> dict[str, Any]:
         """Return the JSON shape {file, line, column, path, message, severity}."""
