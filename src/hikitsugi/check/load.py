@@ -316,6 +316,8 @@ def _syntax_error(error: yaml.MarkedYAMLError, text: str, relpath: str) -> LoadE
         if "\t" in indent:
             return LoadError(relpath, number, indent.index("\t") + 1, "load.tab")
     problem = error.problem or error.context or "?"
+    if "maximum nesting depth" in problem:  # libyaml's own limit, far past ours
+        return LoadError(relpath, line, column, "load.too-deep", limit=MAX_DEPTH)
     key = _SYNTAX_HINTS.get(problem.strip())
     if key:
         return LoadError(relpath, line, column, key, problem=problem)
