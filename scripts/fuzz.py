@@ -32,6 +32,7 @@ def main() -> int:
     (work / "out").mkdir()
     deadline = time.monotonic() + options.seconds if options.seconds else None
     findings: Counter[str] = Counter()
+    codes: Counter[int | None] = Counter()
     slowest = (0.0, "", [""])
     runs = 0
     started = time.monotonic()
@@ -39,9 +40,15 @@ def main() -> int:
         name = rng.choice(files)
         raw, applied = mutate(originals[name], rng)
         argv = argvs[runs % len(argvs)]
+        other = rng.choice(files) if rng.random() < 0.2 else name  # sometimes two files at once
+        if other != name:
+            other_raw, _ = mutate(originals[other], rng)
+            (root / other).write_bytes(other_raw)
+            applied.append(f"and {other}")
         (root / name).write_bytes(raw)
         outcome = run_command(root, argv, options.timeout)
         runs += 1
+        codes[outcome.code] += 1
         if outcome.seconds > slowest[0]:
             slowest = (outcome.seconds, name, argv)
         if outcome.finding:
@@ -49,9 +56,10 @@ def main() -> int:
             small = _minimise(root, name, raw, argv, outcome, options.timeout)
             _save(saved, sum(findings.values()), name, small, argv, outcome, applied)
         (root / name).write_bytes(originals[name])
+        (root / other).write_bytes(originals[other])
         if options.verbose and runs % 500 == 0:
             print(f"  {runs} inputs, {dict(findings)} ({time.monotonic() - started:.0f} s)")
-    _summary(runs, findings, slowest, saved, time.monotonic() - started)
+    _summary(runs, findings, codes, slowest, saved, time.monotonic() - started)
     return 1 if findings else 0
 
 
@@ -121,6 +129,7 @@ def _save(
 def _summary(
     runs: int,
     findings: Counter[str],
+    codes: Counter[int | None],
     slowest: tuple[float, str, list[str]],
     saved: Path,
     seconds: float,
@@ -130,6 +139,8 @@ def _summary(
     print(f"crashes:       {findings['crash']} (exit 3 or a traceback)")
     print(f"hangs:         {findings['hang']}")
     print(f"slowest input: {seconds_each:.2f} s (hikitsugi {' '.join(argv)}, mutated {name})")
+    shown = ", ".join(f"{code}: {count}" for code, count in sorted(codes.items(), key=str))
+    print(f"exit codes:    {shown}")
     if findings:
         print(f"minimised inputs: {saved}")
 

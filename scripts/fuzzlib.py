@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from hikitsugi import schema
 from hikitsugi.cli import run
 
 REPO = Path(__file__).resolve().parent.parent
@@ -127,6 +128,20 @@ CONTROL = [
 ENCODINGS = ["cp932", "euc_jp", "utf-16", "utf-16-le", "utf-16-be", "utf-8-sig", "latin-1"]
 
 
+def _sample_values() -> list[str]:
+    """Every scalar written in the sample city: ids, dates and words to put in the wrong place."""
+    found: set[str] = set()
+    for path in sorted(REPO.glob("*.yml")) + sorted(REPO.glob("[rcs]*/**/*.yml")):
+        found.update(
+            re.findall(r"(?m)^\s*(?:- )?[\w-]+: ([^\s#][^\n#]{0,60})$", path.read_text("utf-8"))
+        )
+    return sorted(found)
+
+
+POOL = _sample_values()
+FIELDS = sorted(set(schema.iter_fields()))
+
+
 def _splice(text: str, rng: random.Random, piece: str) -> str:
     at = rng.randrange(len(text) + 1)
     return text[:at] + piece + text[at:]
@@ -153,10 +168,23 @@ def _value(text: str, rng: random.Random) -> str:
     if not found:
         return _splice(text, rng, rng.choice(EDGE_VALUES))
     line = rng.choice(found)
-    value = rng.choice(EDGE_VALUES + re.findall(r": (\S+)$", text, re.MULTILINE)[:50])
+    value = rng.choice(EDGE_VALUES) if rng.random() < 0.5 else rng.choice(POOL)
     if rng.random() < 0.3:
         value = rng.choice(TAGS) + value
     return text[: line.start(2)] + value + text[line.end(2) :]
+
+
+def _field(text: str, rng: random.Random) -> str:
+    """Add a known field, with a value from anywhere in the sample city, after some line."""
+    lines = text.split("\n")
+    at = rng.randrange(len(lines))
+    indent = re.match(r"\s*(?:- )?", lines[at])
+    prefix = " " * len(indent.group()) if indent else ""
+    value = rng.choice(POOL) if rng.random() < 0.7 else rng.choice(EDGE_VALUES)
+    if rng.random() < 0.2:
+        value = f"[{value}, {rng.choice(POOL)}]"
+    lines.insert(at + 1, f"{prefix}{rng.choice(FIELDS)}: {value}")
+    return "\n".join(lines)
 
 
 def _nest(text: str, rng: random.Random) -> str:
@@ -197,6 +225,9 @@ TEXT_MUTATIONS: dict[str, Callable[[str, random.Random], str]] = {
     "lines": _lines,
     "tag": lambda t, r: _splice(t, r, r.choice(TAGS)),
     "value": _value,
+    "value-again": _value,
+    "field": _field,
+    "field-again": _field,
     "nest": _nest,
     "alias": _alias,
     "wide": _wide,
