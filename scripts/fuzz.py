@@ -41,6 +41,7 @@ def main() -> int:
         raw, applied = mutate(originals[name], rng)
         argv = argvs[runs % len(argvs)]
         other = rng.choice(files) if rng.random() < 0.2 else name  # sometimes two files at once
+        other_raw = raw
         if other != name:
             other_raw, _ = mutate(originals[other], rng)
             (root / other).write_bytes(other_raw)
@@ -54,7 +55,14 @@ def main() -> int:
         if outcome.finding:
             findings[outcome.finding] += 1
             small = _minimise(root, name, raw, argv, outcome, options.timeout)
-            _save(saved, sum(findings.values()), name, small, argv, outcome, applied)
+            _save(
+                saved,
+                sum(findings.values()),
+                {other: other_raw, name: small},
+                argv,
+                outcome,
+                applied,
+            )
         (root / name).write_bytes(originals[name])
         (root / other).write_bytes(originals[other])
         if options.verbose and runs % 500 == 0:
@@ -108,19 +116,21 @@ def _minimise(
 def _save(
     folder: Path,
     number: int,
-    name: str,
-    raw: bytes,
+    mutated: dict[str, bytes],
     argv: list[str],
     outcome: Outcome,
     applied: list[str],
 ) -> None:
     case = folder / f"{number:03d}-{outcome.finding}-{argv[0]}"
-    (case / name).parent.mkdir(parents=True, exist_ok=True)
-    (case / name).write_bytes(raw)
+    for name, raw in mutated.items():
+        (case / name).parent.mkdir(parents=True, exist_ok=True)
+        (case / name).write_bytes(raw)
+    names = " and ".join(mutated)
     (case / "command.txt").write_text(
         "hikitsugi "
         + " ".join(argv)
-        + f"  (on the sample city with {name} replaced)\n\n"
+        + f"  (on the sample city with {names} replaced)\n"
+        + f"mutations: {', '.join(applied)}\n\n"
         + outcome.out[-4000:],
         encoding="utf-8",
     )

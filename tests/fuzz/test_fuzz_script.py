@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from conftest import REPO
 
 
@@ -30,3 +32,22 @@ def test_a_short_campaign_over_every_command_finds_nothing(tmp_path: Path) -> No
     assert lines[3].startswith("slowest input: ")
     assert result.returncode == 0, result.stdout + result.stderr
     assert not any((tmp_path / "found").iterdir())
+
+
+def test_a_finding_is_minimised_to_what_still_fails(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sys.path.insert(0, str(REPO / "scripts"))
+    from fuzzlib import Outcome
+
+    import fuzz
+
+    def fake(root: Path, argv: list[str], timeout: float = 10) -> Outcome:
+        crashed = b"BOOM" in (root / "runbooks" / "x.yml").read_bytes()
+        return Outcome(3 if crashed else 1, "", 0.0)
+
+    monkeypatch.setattr(fuzz, "run_command", fake)
+    (tmp_path / "runbooks").mkdir()
+    raw = b"id: x\ntitle: t\nsteps: [BOOM]\nowner: a\n"
+    small = fuzz._minimise(tmp_path, "runbooks/x.yml", raw, ["check"], Outcome(3, "", 0), 1)
+    assert small == b"BOOM"
