@@ -66,7 +66,10 @@ def main() -> int:
         (root / name).write_bytes(originals[name])
         (root / other).write_bytes(originals[other])
         if options.verbose and runs % 500 == 0:
-            print(f"  {runs} inputs, {dict(findings)} ({time.monotonic() - started:.0f} s)", flush=True)
+            print(
+                f"  {runs} inputs, {dict(findings)} ({time.monotonic() - started:.0f} s)",
+                flush=True,
+            )
     _summary(runs, findings, codes, slowest, saved, time.monotonic() - started)
     return 1 if findings else 0
 

@@ -6,6 +6,7 @@ A finding is an internal error (exit 3), a traceback in the output, or a hang.
 
 from __future__ import annotations
 
+import copy
 import io
 import os
 import random
@@ -17,6 +18,9 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+
+import yaml
 
 from hikitsugi import schema
 from hikitsugi.cli import run
@@ -187,6 +191,44 @@ def _field(text: str, rng: random.Random) -> str:
     return "\n".join(lines)
 
 
+def _tree(text: str, rng: random.Random) -> str:
+    """Change the parsed data and write it out again: valid YAML, wrong or odd content."""
+    try:
+        return _change_tree(yaml.safe_load(text), rng) or text
+    except Exception:  # noqa: BLE001 - PyYAML's own loader fails on some mutations: keep the text
+        return text
+
+
+def _change_tree(data: Any, rng: random.Random) -> str:
+    if not isinstance(data, dict | list):
+        return ""
+    nodes: list[dict[Any, Any] | list[Any]] = []
+    pending: list[Any] = [data]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, dict | list):
+            nodes.append(node)
+            pending.extend(node.values() if isinstance(node, dict) else node)
+    node = rng.choice(nodes)
+    keys = list(node) if isinstance(node, dict) else list(range(len(node)))
+    if not keys:
+        return ""
+    key = rng.choice(keys)
+    choice = rng.randrange(5)
+    if choice == 0:
+        del node[key]
+    elif choice == 1 and isinstance(node, list):
+        node.insert(key, copy.deepcopy(node[key]))
+    elif choice == 2:
+        node[key] = [] if rng.random() < 0.5 else {}
+    elif choice == 3:
+        other = rng.choice(nodes)
+        node[key] = copy.deepcopy(other)
+    else:
+        node[key] = rng.choice([*POOL, 0, -1, 31, 32, 10**20, True, None, 1.5])
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+
+
 def _nest(text: str, rng: random.Random) -> str:
     depth = rng.choice([10, 63, 65, 200, 2000])
     piece = rng.choice(["[" * depth + "]" * depth, "{a: " * depth + "1" + "}" * depth])
@@ -228,6 +270,9 @@ TEXT_MUTATIONS: dict[str, Callable[[str, random.Random], str]] = {
     "value-again": _value,
     "field": _field,
     "field-again": _field,
+    "tree": _tree,
+    "tree-again": _tree,
+    "tree-third": _tree,
     "nest": _nest,
     "alias": _alias,
     "wide": _wide,
