@@ -6,7 +6,8 @@ import time
 
 import pytest
 
-from hikitsugi.check.load import MAX_DEPTH, LoadError, parse, read_bytes
+from hikitsugi.check.load import MAX_DEPTH, LoadError, parse
+from hikitsugi.check.read import read_bytes
 
 
 def load(text: str | bytes):

@@ -10,8 +10,9 @@ from pathlib import Path
 from hikitsugi import model
 from hikitsugi.check.cache import digest
 from hikitsugi.check.file_rules import analyse
-from hikitsugi.check.load import DEFAULT_MAX_BYTES, LoadError, read_bytes
+from hikitsugi.check.load import LoadError
 from hikitsugi.check.problems import Problem
+from hikitsugi.check.read import DEFAULT_MAX_BYTES, read_bytes
 from hikitsugi.check.sources import Source, source_from_entry
 from hikitsugi.errors import KnowledgeBaseError
 from hikitsugi.i18n import register

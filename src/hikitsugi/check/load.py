@@ -3,31 +3,26 @@
 The loader composes the YAML node graph with the C parser (when installed) and
 builds plain dicts, lists and scalars from it itself, so that it can refuse what a
 knowledge base must never contain: object tags, duplicate keys, alias bombs,
-files that are too large or not UTF-8.
+text that is not UTF-8, control characters. (read.py reads the bytes from disk.)
 """
 
 from __future__ import annotations
 
 import codecs
-import os
 import re
-import stat
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import yaml
 
-from hikitsugi import schema
-from hikitsugi.i18n import I18nRef, ref, register
+from hikitsugi.i18n import ref, register
 
 try:  # the C parser is ten times faster; fall back quietly where it is missing
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
-DEFAULT_MAX_BYTES: int = schema.defaults("config")["max_file_bytes"]
 MAX_NODES = 100_000  # after expanding aliases: far above any real runbook
 MAX_DEPTH = 64
 
@@ -94,16 +89,6 @@ register(
             "入れ子が深すぎます ({limit} 段まで)",
             "nested too deeply (at most {limit} levels)",
         ),
-        "load.too-large": (
-            (
-                "ファイルが大きすぎます ({size} バイト、上限 {limit} バイト。"
-                "上限は hikitsugi.yml の max_file_bytes で変えられます)"
-            ),
-            (
-                "file is too large ({size} bytes, limit {limit}; "
-                "set max_file_bytes in hikitsugi.yml to change it)"
-            ),
-        ),
         "load.not-utf8": (
             (
                 "文字コードが UTF-8 ではありません ({encoding} のようです)。UTF-8 で保存し直してください"
@@ -115,16 +100,6 @@ register(
                 "(e.g. iconv -f {iconv} -t UTF-8 old.yml > new.yml, or choose UTF-8 "
                 "in Notepad's Save As)"
             ),
-        ),
-        "load.unreadable": ("ファイルを読めません: {reason}", "cannot read the file: {reason}"),
-        "load.kind-folder": ("フォルダ", "a folder"),
-        "load.kind-fifo": ("名前付きパイプ (FIFO)", "a named pipe (FIFO)"),
-        "load.kind-socket": ("ソケット", "a socket"),
-        "load.kind-device": ("デバイス", "a device"),
-        "load.kind-other": ("特殊なファイル", "a special file"),
-        "load.not-regular": (
-            "通常のファイルではありません ({kind})。手順書などは普通のファイルとして置いてください",
-            "not a regular file ({kind}): keep runbooks and settings as plain files",
         ),
         "load.bad-scalar": (
             "タグ {tag} の値として '{value}' は読めません (タグを外すか値を直してください)",
@@ -170,45 +145,6 @@ class Document:
                 return found
             path = path[:-1]
         return self.positions.get((), (1, 1))
-
-
-def read_bytes(path: Path, relpath: str, limit: int = DEFAULT_MAX_BYTES) -> bytes:
-    """Read at most *limit* bytes of *path*; a larger file is an error."""
-    try:  # look before opening: opening a device or a FIFO can block or have effects
-        mode = os.stat(path).st_mode
-        if not stat.S_ISREG(mode):
-            raise LoadError(relpath, 1, 1, "load.not-regular", kind=not_regular_kind(mode))
-        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    except OSError as error:
-        raise LoadError(relpath, 1, 1, "load.unreadable", reason=error.strerror) from None
-    try:
-        mode = os.fstat(descriptor).st_mode
-        if not stat.S_ISREG(mode):
-            raise LoadError(relpath, 1, 1, "load.not-regular", kind=not_regular_kind(mode))
-        with os.fdopen(descriptor, "rb", closefd=False) as stream:
-            raw = stream.read(limit + 1)
-    except OSError as error:
-        raise LoadError(relpath, 1, 1, "load.unreadable", reason=error.strerror) from None
-    finally:
-        os.close(descriptor)
-    if len(raw) > limit:
-        size = max(path.stat().st_size, len(raw))
-        raise LoadError(relpath, 1, 1, "load.too-large", size=size, limit=limit)
-    return raw
-
-
-def not_regular_kind(mode: int) -> I18nRef:
-    """Name what a path is when it is not a regular file (a FIFO, a socket, a device, a folder)."""
-    for test, kind in (
-        (stat.S_ISDIR, "folder"),
-        (stat.S_ISFIFO, "fifo"),
-        (stat.S_ISSOCK, "socket"),
-        (stat.S_ISCHR, "device"),
-        (stat.S_ISBLK, "device"),
-    ):
-        if test(mode):
-            return ref(f"load.kind-{kind}")
-    return ref("load.kind-other")
 
 
 def decode(raw: bytes, relpath: str) -> str:
