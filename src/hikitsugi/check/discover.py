@@ -95,7 +95,7 @@ def discover(
 
 def standards_path_inside(root: Path, folder: str) -> bool:
     """Tell whether a folder of `standards_paths` stays inside the KB (no `/…`, no `../` out)."""
-    if os.path.isabs(folder) or folder.startswith(("/", "\\")) or ":" in folder:
+    if os.path.isabs(folder):
         return False
     kb = os.path.realpath(root)
     target = os.path.realpath(root / folder)
