@@ -68,29 +68,34 @@ def discover(
         if key in read:
             continue
         read.add(key)
-        names: list[str] = []
-
-        def refuse(error: OSError) -> None:
-            if error.filename is not None and os.path.isdir(error.filename):  # a folder, not gone
-                where = _relative(root, str(error.filename))
-                unreadable[where] = LoadError(
-                    where, 1, 1, "discover.unreadable-folder", reason=error.strerror or str(error)
-                )
-
-        for directory, subdirectories, files in os.walk(base, onerror=refuse):
-            subdirectories[:] = [d for d in subdirectories if not d.startswith(".")]
-            relative = _relative(root, directory)
-            for name in files:
-                if not name.endswith((".yml", ".yaml")) or name.startswith("."):
-                    continue
-                relpath = f"{relative}/{name}"
-                if _not_text(relpath):
-                    shown = printable_path(relpath)
-                    unreadable[shown] = LoadError(shown, 1, 1, "discover.bad-name")
-                    continue
-                names.append(relpath)
-        found += [(area, name) for name in sorted(names)]
+        found += [(area, name) for name in sorted(_yaml_files(root, base, unreadable))]
     return found
+
+
+def _yaml_files(root: Path, base: Path, unreadable: dict[str, LoadError]) -> list[str]:
+    """List the YAML files under *base* (relative to *root*); record what cannot be read."""
+
+    def refuse(error: OSError) -> None:
+        if error.filename is not None and os.path.isdir(error.filename):  # a folder, not gone
+            where = _relative(root, str(error.filename))
+            unreadable[where] = LoadError(
+                where, 1, 1, "discover.unreadable-folder", reason=error.strerror or str(error)
+            )
+
+    names: list[str] = []
+    for directory, subdirectories, files in os.walk(base, onerror=refuse):
+        subdirectories[:] = [d for d in subdirectories if not d.startswith(".")]
+        relative = _relative(root, directory)
+        for name in files:
+            if not name.endswith((".yml", ".yaml")) or name.startswith("."):
+                continue
+            relpath = f"{relative}/{name}"
+            if _not_text(relpath):
+                shown = printable_path(relpath)
+                unreadable[shown] = LoadError(shown, 1, 1, "discover.bad-name")
+                continue
+            names.append(relpath)
+    return names
 
 
 def standards_path_inside(root: Path, folder: str) -> bool:
