@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import shutil
 import sys
 import tempfile
 import time
@@ -71,6 +72,11 @@ def main() -> int:
                 flush=True,
             )
     _summary(runs, findings, codes, slowest, saved, time.monotonic() - started)
+    if options.out or not findings:
+        shutil.rmtree(work)
+    else:  # the findings stay in the temporary folder
+        shutil.rmtree(root)
+        shutil.rmtree(work / "out")
     return 1 if findings else 0
 
 
