@@ -212,3 +212,17 @@ def test_a_problem_is_one_line_whatever_the_value_holds() -> None:
     assert one_line("a\nb\r\nc\rd\u2028e") == r"a\nb\nc\rd\u2028e"
     problem = Problem("f\n.yml", 1, 1, "a\rb", "schema.id", {"value": "x\ny"})
     assert problem.format("ja").startswith(r"f\n.yml:1:1: a\rb: 'x\ny' ")
+
+
+def test_an_audit_finding_is_one_line_when_a_title_holds_a_line_break(
+    tmp_path: Path, cli: Callable[..., CliResult]
+) -> None:
+    root = make_kb("_base", tmp_path / "kb")
+    runbook = RUNBOOK.format(id="base", extra="").replace("kind: process", "kind: tool")
+    write(root, "runbooks/base.yml", runbook.replace("title: t", 'title: "一行目\\n二行目"'))
+    code, out, _ = cli("audit", "--root", str(root), "--no-cache", "--as-of", "2026-05-01")
+    assert code == 0  # a warning only
+    assert (
+        r"  runbooks/base.yml:1: [警告 no-deputy] 一行目\n二行目 (base): 副担当ポストがありません。"
+        "deputies に、代わりに対応できるポストを加えてください"
+    ) in out.splitlines()
