@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+import re
+from pathlib import Path
 
 import hikitsugi
 from hikitsugi.i18n import catalogue, placeholders
@@ -34,3 +36,25 @@ def test_japanese_messages_are_japanese() -> None:
             assert any(
                 "\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef" for ch in texts["ja"]
             ), key
+
+
+def test_user_text_shaped_like_a_message_key_stays_text() -> None:
+    load_every_module()
+    from hikitsugi.i18n import ref, t
+
+    assert t("schema.id", "ja", value="@cli.internal").startswith("'@cli.internal' ")
+    assert t("schema.type", "ja", expected=ref("type.array"), found="@type.string") == t(
+        "schema.type", "ja", expected="リスト", found="@type.string"
+    )
+
+
+def test_no_code_still_names_a_message_by_an_at_sign() -> None:
+    """Message references are i18n.ref(key): a string "@key" would be shown as it is."""
+    load_every_module()
+    keys = set(catalogue())
+    found = []
+    for path in Path(hikitsugi.__file__).parent.rglob("*.py"):
+        for literal in re.findall(r"[\"']@([a-z][\w.-]*)", path.read_text(encoding="utf-8")):
+            if any(key.startswith(literal) for key in keys):  # also f"@type.{name}"
+                found.append(f"{path.name}: @{literal}")
+    assert found == []

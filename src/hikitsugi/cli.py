@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
+import stat
 import sys
 import traceback
 from collections.abc import Sequence
@@ -53,6 +54,8 @@ def guess_language(argv: Sequence[str]) -> str:
         elif arg.startswith("--root="):
             root = Path(arg.split("=", 1)[1])
     try:
+        if not stat.S_ISREG(os.stat(root / "hikitsugi.yml").st_mode):
+            return DEFAULT_LANGUAGE  # a FIFO would block here for ever; check reports it
         with open(root / "hikitsugi.yml", encoding="utf-8-sig") as stream:
             for line in stream.read(65536).splitlines():
                 if line.startswith("language:"):

@@ -9,6 +9,17 @@ DEFAULT_LANGUAGE = "ja"
 
 _CATALOGUE: dict[str, dict[str, str]] = {}
 
+# A parameter that names another message, translated with it. A tuple, never a string: text
+# from a user's file, such as @cli.internal, is only ever text. Tuples survive the marshal cache, and
+# the loader builds lists, never tuples, from YAML.
+I18nRef = tuple[str, str]
+_REF = "i18n-ref"
+
+
+def ref(key: str) -> I18nRef:
+    """Return a parameter value that stands for message *key*, translated where it is shown."""
+    return (_REF, key)
+
 
 def register(messages: dict[str, tuple[str, str]]) -> None:
     """Add messages as key -> (ja, en); a key may be registered once."""
@@ -22,9 +33,9 @@ def t(key: str, lang: str = DEFAULT_LANGUAGE, /, **params: object) -> str:
     """Render message *key* in *lang* with *params*."""
     entry = _CATALOGUE[key]
     template = entry.get(lang) or entry[DEFAULT_LANGUAGE]
-    for name, value in params.items():  # "@key" names another message: translate it too
-        if isinstance(value, str) and value.startswith("@") and value[1:] in _CATALOGUE:
-            params[name] = t(value[1:], lang)
+    for name, value in params.items():
+        if isinstance(value, tuple) and len(value) == 2 and value[0] == _REF:
+            params[name] = t(value[1], lang)
     return template.format(**params)
 
 

@@ -6,7 +6,8 @@ import time
 
 import pytest
 
-from hikitsugi.check.load import MAX_DEPTH, LoadError, parse, read_bytes
+from hikitsugi.check.load import MAX_DEPTH, LoadError, parse
+from hikitsugi.check.read import read_bytes
 
 
 def load(text: str | bytes):
@@ -191,3 +192,9 @@ def _tags(node, seen):
     if isinstance(node, yaml.SequenceNode):
         return [node.tag, [_tags(item, seen) for item in node.value]]
     return [node.tag, node.value]
+
+
+def test_nesting_past_libyamls_own_limit_is_too_deep_not_a_syntax_error() -> None:
+    with pytest.raises(LoadError) as caught:
+        parse(b"a: " + b"[" * 2000 + b"]" * 2000, "x.yml")
+    assert (caught.value.key, caught.value.params) == ("load.too-deep", {"limit": 64})

@@ -61,7 +61,7 @@ def test_scripts_serve_checks_builds_and_serves_the_sample_city(tmp_path: Path) 
 def test_ci_runs_the_readme_test_command() -> None:
     ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
     assert "scripts/test" in ci
-    for script in ("serve", "test", "bench"):
+    for script in ("serve", "test", "bench", "fuzz"):
         path = REPO / "scripts" / script
         assert os.access(path, os.X_OK), path
         assert subprocess.run(["bash", "-n", str(path)], check=False).returncode == 0

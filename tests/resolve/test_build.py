@@ -8,7 +8,7 @@ from conftest import REPO
 from hikitsugi import schema
 from hikitsugi.audit import cache as audit_cache
 from hikitsugi.check.checker import check
-from hikitsugi.check.load import DEFAULT_MAX_BYTES
+from hikitsugi.check.read import DEFAULT_MAX_BYTES
 from hikitsugi.model import Config
 from hikitsugi.resolve import build
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -197,12 +199,30 @@ def test_good_kb_merges_in_check() -> None:
     assert "std-riyo" in result.kb.standards
 
 
-def test_two_cities_share_a_standards_folder_outside_their_kb() -> None:
+def test_two_cities_share_a_standards_folder_kept_inside_each_kb() -> None:
     for city, last in (("city-a", "kiroku"), ("city-b", "kessai")):
         result = check(FIXTURES / "group" / city, use_cache=False)
         assert result.problems == []
-        assert result.kb.standards["std-riyo"].source == "../shared-standards/std-riyo.yml"
+        assert result.kb.standards["std-riyo"].source == "shared-standards/std-riyo.yml"
         assert result.kb.runbooks["riyo"].steps[-1].id == last
+
+
+@pytest.mark.parametrize("folder", ["/", "../shared-standards", "shared-standards/../.."])
+def test_a_standards_folder_outside_the_kb_is_refused_and_not_read(
+    folder: str, tmp_path: Path, cli: Any
+) -> None:
+    shutil.copytree(FIXTURES / "group", tmp_path / "group")
+    root = tmp_path / "group" / "city-a"
+    (tmp_path / "group" / "shared-standards").mkdir()
+    (root / "hikitsugi.yml").write_text(
+        f"organization: A市\nstandards_paths: ['{folder}']\n", encoding="utf-8"
+    )
+    code, out, _ = cli("check", "--root", str(root), "--no-cache")
+    assert out.splitlines()[0] == (
+        f"hikitsugi.yml:2:19: standards_paths[0]: 標準手順書のフォルダ '{folder}' はナレッジベースの外です。"
+        "読みません (ナレッジベースの中のフォルダを、hikitsugi.yml からの相対パスで書いてください)"
+    )
+    assert code == 1
 
 
 @pytest.mark.parametrize("case", BAD_CASES)

@@ -13,6 +13,7 @@ from hikitsugi.audit.view import (
     rule_label,
     severity_label,
 )
+from hikitsugi.check.problems import one_line
 from hikitsugi.i18n import t
 
 
@@ -27,10 +28,13 @@ def write_text(view: AuditView, out: TextIO, lang: str) -> None:
     if not groups:
         out.write(f"\n{t('audit.none', lang)}\n")
     for group in groups:
-        out.write(f"\n■ {group_title(group, lang)}\n")
-        out.writelines(
-            f"  {finding.file}:{finding.line}: [{_label(finding, lang)}] "
-            f"{finding.title} ({finding.id}): {finding.message(lang)}\n"
+        out.write(f"\n■ {one_line(group_title(group, lang))}\n")
+        out.writelines(  # one finding, one line: titles may hold line breaks
+            one_line(
+                f"  {finding.file}:{finding.line}: [{_label(finding, lang)}] "
+                f"{finding.title} ({finding.id}): {finding.message(lang)}"
+            )
+            + "\n"
             for finding in group.findings
         )
     if view.hints:

@@ -15,6 +15,7 @@ from hikitsugi.check.discover import (
     discover,
     fingerprint,
     read_files,
+    standards_path_inside,
     uncached_source,
 )
 from hikitsugi.check.file_rules import analyse
@@ -29,6 +30,16 @@ __all__ = ["CONFIG_FILE", "CheckResult", "check", "discover", "fingerprint"]
 register(
     {
         "check.no-roster": ("roster.yml がありません", "roster.yml is missing"),
+        "check.standards-path-outside": (
+            (
+                "標準手順書のフォルダ '{folder}' はナレッジベースの外です。読みません"
+                " (ナレッジベースの中のフォルダを、hikitsugi.yml からの相対パスで書いてください)"
+            ),
+            (
+                "the standards folder '{folder}' is outside the knowledge base: not read"
+                " (name a folder inside it, relative to hikitsugi.yml)"
+            ),
+        ),
         "check.standards-path-empty": (
             (
                 "標準手順書のフォルダ '{folder}' がないか、YAML ファイルがありません"
@@ -168,7 +179,16 @@ def _standards_path_problems(
     problems = []
     for index, folder in enumerate(config.standards_paths):
         base = root / folder
-        if not base.is_dir() or not any(p.suffix in (".yml", ".yaml") for p in base.rglob("*")):
+        if not standards_path_inside(root, folder):
+            problems.append(
+                problem_at(
+                    source.locator,
+                    ("standards_paths", index),
+                    "check.standards-path-outside",
+                    folder=folder,
+                )
+            )
+        elif not base.is_dir() or not any(p.suffix in (".yml", ".yaml") for p in base.rglob("*")):
             problems.append(
                 problem_at(
                     source.locator,

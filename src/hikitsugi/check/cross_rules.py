@@ -277,23 +277,19 @@ def _resolve_extends(items: dict[str, dict[str, _Item]], problems: list[Problem]
     }
     done: set[str] = set()
 
-    def resolve(item_id: str) -> None:
-        if item_id in done:
-            return
-        done.add(item_id)
+    def starts(item_id: str) -> bool:
+        """Report what is wrong with an item's own `extends`; True when its base must come first."""
         item = everything[item_id]
         target = parents.get(item_id)
         if target is None:
-            return
+            return False
         cycle = find_cycle(item_id, parents)
-        if (
-            cycle and cycle[0] == item_id
-        ):  # report at each member; a runbook leading into it just fails
+        if cycle and cycle[0] == item_id:  # report at each member; a runbook leading in just fails
             problems.append(
                 _at(item.locator, ("extends",), "check.extends-cycle", cycle=" → ".join(cycle))
             )
             item.failed = True
-            return
+            return False
         if target not in items["standards"]:
             key = (
                 "check.extends-not-standard"
@@ -302,9 +298,14 @@ def _resolve_extends(items: dict[str, dict[str, _Item]], problems: list[Problem]
             )
             problems.append(_at(item.locator, ("extends",), key, id=target))
             item.failed = True
-            return
+            return False
+        return True
+
+    def finish(item_id: str) -> None:
+        """Merge an item onto its base, now that the base is settled."""
+        item = everything[item_id]
+        target = parents[item_id]
         base = items["standards"][target]
-        resolve(target)
         if base.failed:
             if not item.failed:
                 problems.append(
@@ -323,8 +324,17 @@ def _resolve_extends(items: dict[str, dict[str, _Item]], problems: list[Problem]
             return
         _merge_into(item, base, problems)
 
-    for item_id in everything:
-        resolve(item_id)
+    for first in everything:  # walk each chain up, then merge down: no recursion to deepen
+        waiting: list[str] = []
+        current = first
+        while current not in done:
+            done.add(current)
+            if not starts(current):
+                break
+            waiting.append(current)
+            current = parents[current]
+        for item_id in reversed(waiting):
+            finish(item_id)
 
 
 def _merge_into(item: _Item, base: _Item, problems: list[Problem]) -> None:

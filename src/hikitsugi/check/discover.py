@@ -10,8 +10,9 @@ from pathlib import Path
 from hikitsugi import model
 from hikitsugi.check.cache import digest
 from hikitsugi.check.file_rules import analyse
-from hikitsugi.check.load import DEFAULT_MAX_BYTES, LoadError, read_bytes
+from hikitsugi.check.load import LoadError
 from hikitsugi.check.problems import Problem
+from hikitsugi.check.read import DEFAULT_MAX_BYTES, read_bytes
 from hikitsugi.check.sources import Source, source_from_entry
 from hikitsugi.errors import KnowledgeBaseError
 from hikitsugi.i18n import register
@@ -22,6 +23,20 @@ ROSTER_FILE = "roster.yml"
 
 register(
     {
+        "discover.unreadable-folder": (
+            "フォルダの中を読めません: {reason} (読み取りの権限を確かめてください)",
+            "cannot list the folder: {reason} (check its read permission)",
+        ),
+        "discover.bad-name": (
+            (
+                "ファイル名が UTF-8 ではありません (Windows の Shift_JIS の名前のようです)。読みません。"
+                "ファイル名を UTF-8 で付け直してください (例: convmv -f cp932 -t utf8 --notest)"
+            ),
+            (
+                "the file name is not UTF-8 (a Shift_JIS name from Windows?): not read. "
+                "Rename the file in UTF-8 (e.g. convmv -f cp932 -t utf8 --notest)"
+            ),
+        ),
         "kb.no-config": (
             "{root} にナレッジベースの設定ファイル hikitsugi.yml がありません (--root でフォルダを指定してください)",
             "{root} has no hikitsugi.yml: not a knowledge base (point --root at one)",
@@ -40,16 +55,23 @@ register(
 )
 
 
-def discover(root: Path, standards_paths: Iterable[str] = ()) -> list[tuple[str, str]]:
+def discover(
+    root: Path, standards_paths: Iterable[str] = (), unreadable: dict[str, LoadError] | None = None
+) -> list[tuple[str, str]]:
     """List (area, path relative to *root*) of every YAML file of the KB; hidden files skipped.
 
-    A folder of `standards_paths` may lie outside the KB (`../shared-standards`); a folder
-    named twice, or also reached as `standards/`, is read once.
+    A folder of `standards_paths` must lie inside the KB (one that leaves it is reported by the
+    checker and not read); a folder named twice, or also reached as `standards/`, is read once.
+    A folder that cannot be listed, and a file whose name is not valid text, go into
+    *unreadable* (relative path → why) instead of being skipped in silence.
     """
+    unreadable = {} if unreadable is None else unreadable
     found: list[tuple[str, str]] = []
     folders = [("runbooks", "runbooks"), ("checklists", "checklists"), ("standards", "standards")]
     folders += [("handovers", "handovers"), ("runs", "records/runs")]
-    folders += [("standards", path) for path in standards_paths]
+    folders += [
+        ("standards", path) for path in standards_paths if standards_path_inside(root, path)
+    ]
     read: set[str] = set()
     for area, folder in folders:
         base = root / folder
@@ -57,17 +79,65 @@ def discover(root: Path, standards_paths: Iterable[str] = ()) -> list[tuple[str,
         if key in read:
             continue
         read.add(key)
-        names: list[str] = []
-        for directory, subdirectories, files in os.walk(base):
-            subdirectories[:] = [d for d in subdirectories if not d.startswith(".")]
-            relative = os.path.relpath(directory, root).replace(os.sep, "/")
-            names += [
-                f"{relative}/{name}"
-                for name in files
-                if name.endswith((".yml", ".yaml")) and not name.startswith(".")
-            ]
-        found += [(area, name) for name in sorted(names)]
+        found += [(area, name) for name in sorted(_yaml_files(root, base, unreadable))]
     return found
+
+
+def _yaml_files(root: Path, base: Path, unreadable: dict[str, LoadError]) -> list[str]:
+    """List the YAML files under *base* (relative to *root*); record what cannot be read."""
+
+    def refuse(error: OSError) -> None:
+        if error.filename is not None and os.path.isdir(error.filename):  # a folder, not gone
+            where = _relative(root, str(error.filename))
+            unreadable[where] = LoadError(
+                where, 1, 1, "discover.unreadable-folder", reason=error.strerror or str(error)
+            )
+
+    names: list[str] = []
+    for directory, subdirectories, files in os.walk(base, onerror=refuse):
+        subdirectories[:] = [d for d in subdirectories if not d.startswith(".")]
+        relative = _relative(root, directory)
+        for name in files:
+            if not name.endswith((".yml", ".yaml")) or name.startswith("."):
+                continue
+            relpath = f"{relative}/{name}"
+            if _not_text(relpath):
+                shown = printable_path(relpath)
+                unreadable[shown] = LoadError(shown, 1, 1, "discover.bad-name")
+                continue
+            names.append(relpath)
+    return names
+
+
+def standards_path_inside(root: Path, folder: str) -> bool:
+    """Tell whether a folder of `standards_paths` stays inside the KB (no `/…`, no `../` out)."""
+    if os.path.isabs(folder):
+        return False
+    kb = os.path.realpath(root)
+    target = os.path.realpath(root / folder)
+    return target == kb or target.startswith(kb.rstrip(os.sep) + os.sep)
+
+
+def printable_path(path: str) -> str:
+    r"""Show a path whose bytes are not UTF-8 (a Shift_JIS name from a zip) as \x escapes."""
+    return "/".join(
+        part
+        if not _not_text(part)
+        else part.encode("utf-8", "surrogateescape").decode("ascii", "backslashreplace")
+        for part in path.split("/")
+    )
+
+
+def _not_text(path: str) -> bool:
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def _relative(root: Path, path: str) -> str:
+    return os.path.relpath(path, root).replace(os.sep, "/")
 
 
 @dataclass
@@ -84,16 +154,21 @@ class KbFiles:
 
 def read_files(root: Path) -> KbFiles:
     """Read the settings, the roster and every file once; hash them all into one key."""
-    if not (root / CONFIG_FILE).is_file():
+    if not os.path.lexists(root / CONFIG_FILE):
         raise KnowledgeBaseError("kb.no-config", root=str(root))
     config_raw = read_raw(root, CONFIG_FILE, DEFAULT_MAX_BYTES)
     config_source = uncached_source("config", CONFIG_FILE, config_raw)
     config = _config(config_source)
     limit = config.max_file_bytes
-    roster_raw = read_raw(root, ROSTER_FILE, limit) if (root / ROSTER_FILE).is_file() else None
-    found = discover(root, config.standards_paths)
+    roster_exists = os.path.lexists(root / ROSTER_FILE)
+    roster_raw = read_raw(root, ROSTER_FILE, limit) if roster_exists else None
+    unreadable: dict[str, LoadError] = {}
+    found = discover(root, config.standards_paths, unreadable)
     inside = _allowed_places(root, config.standards_paths)
-    raws = [read_raw(root, relpath, limit, inside) for _, relpath in found]
+    raws: list[bytes | LoadError] = [read_raw(root, relpath, limit, inside) for _, relpath in found]
+    for relpath, error in sorted(unreadable.items()):
+        found.append((_area_of(relpath), relpath))
+        raws.append(error)
     key = _fingerprint(
         [(CONFIG_FILE, config_raw), (ROSTER_FILE, roster_raw)]
         + [(r, raw) for (_, r), raw in zip(found, raws)]
@@ -139,6 +214,13 @@ def uncached_source(area: str, relpath: str, raw: bytes | LoadError) -> Source:
     if isinstance(raw, LoadError):
         return load_error_source(area, relpath, raw)
     return source_from_entry(area, relpath, raw, analyse(area, relpath, raw))
+
+
+def _area_of(relpath: str) -> str:
+    if relpath.startswith("records/runs/"):
+        return "runs"
+    first = relpath.split("/", 1)[0]
+    return first if first in ("runbooks", "checklists", "handovers") else "standards"
 
 
 def _fingerprint(files: list[tuple[str, bytes | LoadError | None]]) -> bytes:

@@ -3,28 +3,26 @@
 The loader composes the YAML node graph with the C parser (when installed) and
 builds plain dicts, lists and scalars from it itself, so that it can refuse what a
 knowledge base must never contain: object tags, duplicate keys, alias bombs,
-files that are too large or not UTF-8.
+text that is not UTF-8, control characters. (read.py reads the bytes from disk.)
 """
 
 from __future__ import annotations
 
 import codecs
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import yaml
 
-from hikitsugi import schema
-from hikitsugi.i18n import register
+from hikitsugi.i18n import ref, register
 
 try:  # the C parser is ten times faster; fall back quietly where it is missing
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
-DEFAULT_MAX_BYTES: int = schema.defaults("config")["max_file_bytes"]
 MAX_NODES = 100_000  # after expanding aliases: far above any real runbook
 MAX_DEPTH = 64
 
@@ -91,16 +89,6 @@ register(
             "入れ子が深すぎます ({limit} 段まで)",
             "nested too deeply (at most {limit} levels)",
         ),
-        "load.too-large": (
-            (
-                "ファイルが大きすぎます ({size} バイト、上限 {limit} バイト。"
-                "上限は hikitsugi.yml の max_file_bytes で変えられます)"
-            ),
-            (
-                "file is too large ({size} bytes, limit {limit}; "
-                "set max_file_bytes in hikitsugi.yml to change it)"
-            ),
-        ),
         "load.not-utf8": (
             (
                 "文字コードが UTF-8 ではありません ({encoding} のようです)。UTF-8 で保存し直してください"
@@ -113,7 +101,18 @@ register(
                 "in Notepad's Save As)"
             ),
         ),
-        "load.unreadable": ("ファイルを読めません: {reason}", "cannot read the file: {reason}"),
+        "load.bad-scalar": (
+            "タグ {tag} の値として '{value}' は読めません (タグを外すか値を直してください)",
+            "'{value}' is not a valid {tag} value (remove the tag or fix the value)",
+        ),
+        "load.recursive-alias": (
+            "エイリアス (*) が自分自身を含んでいます。このような参照は使えません",
+            "an alias (*) contains itself: such references are not allowed",
+        ),
+        "load.control-character": (
+            "制御文字 {code} は YAML に書けません。削除するか、普通の文字に置き換えてください",
+            "control character {code} is not allowed in YAML: delete or replace it",
+        ),
     }
 )
 
@@ -148,25 +147,15 @@ class Document:
         return self.positions.get((), (1, 1))
 
 
-def read_bytes(path: Path, relpath: str, limit: int = DEFAULT_MAX_BYTES) -> bytes:
-    """Read at most *limit* bytes of *path*; a larger file is an error."""
-    try:
-        with open(path, "rb") as stream:
-            raw = stream.read(limit + 1)
-    except OSError as error:
-        raise LoadError(relpath, 1, 1, "load.unreadable", reason=error.strerror) from None
-    if len(raw) > limit:
-        size = max(path.stat().st_size, len(raw))
-        raise LoadError(relpath, 1, 1, "load.too-large", size=size, limit=limit)
-    return raw
-
-
 def decode(raw: bytes, relpath: str) -> str:
     """Decode UTF-8 (a BOM is fine); name the encoding of anything else."""
     if raw.startswith(codecs.BOM_UTF8):
         raw = raw[len(codecs.BOM_UTF8) :]
     elif raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         raise LoadError(relpath, 1, 1, "load.not-utf8", encoding="UTF-16", iconv="UTF-16")
+    utf16 = _utf16_without_bom(raw)
+    if utf16:
+        raise LoadError(relpath, 1, 1, "load.not-utf8", encoding=utf16, iconv=utf16)
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -177,6 +166,18 @@ def decode(raw: bytes, relpath: str) -> str:
         raise LoadError(
             relpath, line, column, "load.not-utf8", encoding=encoding, iconv=iconv
         ) from None
+
+
+def _utf16_without_bom(raw: bytes) -> str:
+    """Name UTF-16LE or UTF-16BE without a BOM (NULs in most odd or even bytes), else ''."""
+    sample = raw[:4096]
+    if len(sample) < 4 or b"\0" not in sample:
+        return ""
+    if sample[1::2].count(0) * 10 >= len(sample[1::2]) * 6:
+        return "UTF-16LE"
+    if sample[0::2].count(0) * 10 >= len(sample[0::2]) * 6:
+        return "UTF-16BE"
+    return ""
 
 
 def _guess_encoding(raw: bytes) -> tuple[str, str]:
@@ -200,6 +201,7 @@ def parse(raw: bytes, relpath: str) -> Document:
         not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
     ):
         raise LoadError(relpath, 1, 1, "load.empty")
+    _refuse_control_characters(text, relpath)
     loader = _Loader(text)
     loader.resolve = _resolve  # type: ignore[method-assign]
     loader.descend_resolver = _NO_PATH_RESOLVERS  # type: ignore[method-assign,assignment]
@@ -217,12 +219,28 @@ def parse(raw: bytes, relpath: str) -> Document:
     ):
         raise LoadError(relpath, 1, 1, "load.empty")
     if not isinstance(root, yaml.MappingNode):
-        kind = "@type.array" if isinstance(root, yaml.SequenceNode) else "@type.string"
+        kind = ref("type.array" if isinstance(root, yaml.SequenceNode) else "type.string")
         line, column = root.start_mark.line + 1, root.start_mark.column + 1
         raise LoadError(relpath, line, column, "load.not-mapping", found=kind)
     builder = _Builder(relpath)
     data = builder.build(root, (), 0)
     return Document(relpath, data, builder.positions)
+
+
+# What YAML 1.1 refuses to read (libyaml would report it at 1:1, in English).
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def _refuse_control_characters(text: str, relpath: str) -> None:
+    """Raise at the line and column of the first character YAML cannot hold."""
+    found = _CONTROL.search(text)
+    if found is None:
+        return
+    before = text[: found.start()]
+    line = before.count("\n") + 1
+    column = found.start() - (before.rfind("\n") + 1) + 1
+    code = f"U+{ord(found.group()):04X}"
+    raise LoadError(relpath, line, column, "load.control-character", code=code)
 
 
 def _syntax_error(error: yaml.MarkedYAMLError, text: str, relpath: str) -> LoadError:
@@ -234,6 +252,8 @@ def _syntax_error(error: yaml.MarkedYAMLError, text: str, relpath: str) -> LoadE
         if "\t" in indent:
             return LoadError(relpath, number, indent.index("\t") + 1, "load.tab")
     problem = error.problem or error.context or "?"
+    if "maximum nesting depth" in problem:  # libyaml's own limit, far past ours
+        return LoadError(relpath, line, column, "load.too-deep", limit=MAX_DEPTH)
     key = _SYNTAX_HINTS.get(problem.strip())
     if key:
         return LoadError(relpath, line, column, key, problem=problem)
@@ -362,25 +382,53 @@ class _Builder:
             return node.value
         if tag.endswith(":null"):
             return None
-        if tag.endswith(":bool"):
-            return _constructor.construct_yaml_bool(node)
-        if tag.endswith(":int"):
-            return _constructor.construct_yaml_int(node)
-        return _constructor.construct_yaml_float(node)
+        try:
+            if tag.endswith(":bool"):
+                return _constructor.construct_yaml_bool(node)
+            if tag.endswith(":int"):
+                return _constructor.construct_yaml_int(node)
+            return _constructor.construct_yaml_float(node)
+        except (ValueError, KeyError, IndexError):  # an explicit tag on a value it cannot read
+            raise self.error(
+                node, "load.bad-scalar", tag=_short_tag(tag), value=node.value[:80]
+            ) from None
 
     def _size(self, node: yaml.Node) -> int:
-        """Count the nodes *node* expands to, memoised so a bomb is measured cheaply."""
-        known = self.sizes.get(id(node))
-        if known is not None:
-            return known
-        if isinstance(node, yaml.ScalarNode):
-            size = 1
-        elif isinstance(node, yaml.MappingNode):
-            size = 1 + sum(self._size(k) + self._size(v) for k, v in node.value)
-        else:
-            size = 1 + sum(self._size(item) for item in node.value)
-        self.sizes[id(node)] = size
-        return size
+        """Count the nodes *node* expands to, memoised so a bomb is measured cheaply.
+
+        A loop, not recursion: an alias inside its own anchor (`a: &r [*r]`) is refused here.
+        """
+        sizes = self.sizes
+        open_nodes: set[int] = set()
+        stack: list[tuple[yaml.Node, bool]] = [(node, False)]
+        while stack:
+            current, children_done = stack.pop()
+            key = id(current)
+            if key in sizes:
+                continue
+            children = _children(current)
+            if children_done:
+                sizes[key] = 1 + sum(sizes[id(child)] for child in children)
+                open_nodes.discard(key)
+                continue
+            if key in open_nodes:
+                raise self.error(current, "load.recursive-alias")
+            open_nodes.add(key)
+            stack.append((current, True))
+            for child in children:
+                if id(child) in open_nodes:
+                    raise self.error(child, "load.recursive-alias")
+                if id(child) not in sizes:
+                    stack.append((child, False))
+        return sizes[id(node)]
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.ScalarNode):
+        return []
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    return list(node.value)
 
 
 def _short_tag(tag: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -26,6 +27,17 @@ def format_path(path: NodePath) -> str:
     return text
 
 
+_LINE_BREAKS = {"\r\n": "\\n", "\n": "\\n", "\r": "\\r", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+_LINE_BREAK = re.compile("\r\n|[\n\r\u2028\u2029\x85\x0b\x0c]")
+
+
+def one_line(text: str) -> str:
+    r"""Write line breaks as \n (and the like) so that one problem stays one line of output."""
+    return _LINE_BREAK.sub(
+        lambda found: _LINE_BREAKS.get(found.group(), repr(found.group())[1:-1]), text
+    )
+
+
 @dataclass(frozen=True)
 class Problem:
     """A structural fault (error) or a note (info) at file:line:column."""
@@ -39,8 +51,8 @@ class Problem:
     severity: str = ERROR
 
     def message(self, lang: str) -> str:
-        """Return the message in *lang*."""
-        return t(self.key, lang, **self.params)
+        """Return the message in *lang*, on one line whatever the user's text holds."""
+        return one_line(t(self.key, lang, **self.params))
 
     def format(self, lang: str) -> str:
         """Return `file:line:column: path: message`."""
@@ -51,7 +63,7 @@ class Problem:
             else f"({vocabulary.word('severity', self.severity, lang)}) "
         )
         path = f"{self.path}: " if self.path else ""
-        return f"{where}{note}{path}{self.message(lang)}"
+        return one_line(f"{where}{note}{path}{self.message(lang)}")  # keys and names are text too
 
     def as_json(self, lang: str) -> dict[str, Any]:
         """Return the JSON shape {file, line, column, path, message, severity}."""

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
 from hikitsugi import schema
 from hikitsugi.check.load import NodePath
 from hikitsugi.check.problems import Problem, format_path
-from hikitsugi.i18n import register
+from hikitsugi.i18n import I18nRef, ref, register
 
 Locate = Callable[[NodePath], tuple[str, int, int]]
 
@@ -44,6 +45,14 @@ register(
         "schema.date": (
             "'{value}' は日付 (YYYY-MM-DD) ではありません",
             "'{value}' is not a date (YYYY-MM-DD)",
+        ),
+        "schema.date-range": (
+            "'{value}' は扱える範囲 (1900-01-01〜2200-12-31) の外の日付です",
+            "'{value}' is outside the dates hikitsugi handles (1900-01-01 to 2200-12-31)",
+        ),
+        "schema.duration-range": (
+            "'{value}' は長すぎます (上限は 9999 days、999 weeks、999 months、99 years)",
+            "'{value}' is too long (at most 9999 days, 999 weeks, 999 months, 99 years)",
         ),
         "schema.no-such-day": (
             "'{value}' という日はありません",
@@ -90,6 +99,21 @@ _KIND_KEYS = {
     "month-day": "schema.month-day",
     "duration": "schema.duration",
 }
+
+
+# Values of the right shape whose numbers the schema's pattern bounds.
+_OUT_OF_RANGE = {
+    "schema.date": (re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"), "schema.date-range"),
+    "schema.duration": (
+        re.compile(r"^[1-9][0-9]* (day|days|week|weeks|month|months|year|years)$"),
+        "schema.duration-range",
+    ),
+}
+
+
+def _type_word(expected: Any) -> I18nRef | str:
+    """Return the word for a schema `type` (a list of types, rare, is shown as written)."""
+    return ref(f"type.{expected}") if isinstance(expected, str) else str(expected)
 
 
 def _type_name(value: Any) -> str:
@@ -176,16 +200,19 @@ def _explain(error: Any) -> Iterator[tuple[NodePath, str, dict[str, Any]]]:
             path,
             "schema.type",
             {
-                "expected": f"@type.{error.validator_value}",
-                "found": f"@type.{_type_name(instance)}",
+                "expected": _type_word(error.validator_value),
+                "found": ref(f"type.{_type_name(instance)}"),
             },
         )
     elif validator == "pattern":
-        yield (
-            path,
-            _KIND_KEYS.get(kind or "", "schema.pattern"),
-            {"value": _short(instance), "pattern": error.validator_value},
-        )
+        key = _KIND_KEYS.get(kind or "", "schema.pattern")
+        if (
+            isinstance(instance, str)
+            and key in _OUT_OF_RANGE
+            and _OUT_OF_RANGE[key][0].match(instance)
+        ):
+            key = _OUT_OF_RANGE[key][1]  # well written, but past the bounds the schema declares
+        yield path, key, {"value": _short(instance), "pattern": error.validator_value}
     elif validator == "format":
         yield path, "schema.no-such-day", {"value": _short(instance)}
     elif validator == "minItems":

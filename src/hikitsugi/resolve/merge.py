@@ -82,8 +82,15 @@ class MergedLocator:
 
     def locate(self, path: NodePath) -> SourcePosition:
         """Return the file, line and column where *path* of the merged runbook is written."""
+        locator: Locator = self
+        while isinstance(locator, MergedLocator):  # a loop: `extends` chains can be long
+            locator, path = locator._step(path)
+        return locator.locate(path)
+
+    def _step(self, path: NodePath) -> tuple[Locator, NodePath]:
+        """Return the locator one level down that holds *path*, and the path there."""
         if not path:
-            return self.local.locate(path)
+            return self.local, path
         if (
             len(path) > 1
             and path[0] == "steps"
@@ -91,10 +98,10 @@ class MergedLocator:
             and path[1] < len(self.step_sources)
         ):
             source, index = self.step_sources[path[1]]
-            return source.locate(("steps", index, *path[2:]))
+            return source, ("steps", index, *path[2:])
         if path[0] in self.local_fields:
-            return self.local.locate(path)
-        return self.base.locate(path)
+            return self.local, path
+        return self.base, path
 
 
 @dataclass
@@ -215,18 +222,20 @@ def _place_inserts(
     result: list[_Placed] = []
     seen: set[int] = set()
 
-    def emit(anchor: str) -> None:
-        for index, step in children.get(anchor, []):
-            if index not in seen:
-                seen.add(index)
-                result.append(
-                    ({k: v for k, v in step.items() if k != "after"}, local_locator, index)
-                )
-                emit(step["id"])
+    def emit(anchor: str | None) -> None:
+        """Append the new steps after *anchor*, depth-first (a loop: `after` chains can be long)."""
+        pending = list(reversed(children.get(anchor, [])))
+        while pending:
+            index, step = pending.pop()
+            if index in seen:
+                continue
+            seen.add(index)
+            result.append(({k: v for k, v in step.items() if k != "after"}, local_locator, index))
+            pending.extend(reversed(children.get(step["id"], [])))
 
     for entry in placed:
         result.append(entry)
-        emit(entry[0].get("id"))  # type: ignore[arg-type]
+        emit(entry[0].get("id"))
     for index, step in children.get(None, []):
         seen.add(index)
         result.append(({k: v for k, v in step.items() if k != "after"}, local_locator, index))
@@ -253,10 +262,12 @@ def _place_inserts(
 def find_cycle(start: str, parents: Mapping[str, str]) -> list[str] | None:
     """Return the `extends` cycle reached from *start*, or None."""
     chain = [start]
+    on_chain = {start}
     current = start
     while current in parents:
         current = parents[current]
-        if current in chain:
+        if current in on_chain:
             return chain[chain.index(current) :] + [current]
         chain.append(current)
+        on_chain.add(current)
     return None
