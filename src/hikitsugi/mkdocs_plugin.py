@@ -110,7 +110,8 @@ class HikitsugiPlugin(BasePlugin[_Options]):
         config.extra_css.append(site.ASSET_PREFIX + "hikitsugi.css")
         config.extra_javascript.append(site.ASSET_PREFIX + "hikitsugi.js")
         config.theme["language"] = lang
-        _readable_anchors(config)
+        _readable_anchors(config, lang)
+        _japanese_404(config)
         LAST_TIMINGS.clear()
         LAST_TIMINGS["on_config"] = time.perf_counter() - started
         return config
@@ -194,10 +195,24 @@ def kb_images(root: Path) -> dict[str, bytes]:
     return found
 
 
-def _readable_anchors(config: MkDocsConfig) -> None:
-    """Keep Japanese headings readable in anchors (#手順, not #_1) unless the KB chose a slugify."""
+def _readable_anchors(config: MkDocsConfig, lang: str) -> None:
+    """Keep Japanese headings readable in anchors (#手順, not #_1) unless the KB chose a slugify.
+
+    The permalink's tooltip is said in the site's language too (Markdown's is English).
+    """
     from markdown.extensions.toc import slugify_unicode
+
+    from hikitsugi.render.site.site_config import PERMALINK_TITLE
 
     if "toc" not in config.markdown_extensions:
         config.markdown_extensions.append("toc")
-    config.mdx_configs.setdefault("toc", {}).setdefault("slugify", slugify_unicode)
+    toc = config.mdx_configs.setdefault("toc", {})
+    toc.setdefault("slugify", slugify_unicode)
+    toc.setdefault("permalink_title", PERMALINK_TITLE.get(lang, PERMALINK_TITLE["ja"]))
+
+
+def _japanese_404(config: MkDocsConfig) -> None:
+    """Put our 404.html after the city's custom_dir and before the theme's own."""
+    ours = str(Path(__file__).resolve().parent / "assets" / "theme")
+    if ours not in config.theme.dirs:
+        config.theme.dirs.insert(1 if config.theme.custom_dir else 0, ours)
