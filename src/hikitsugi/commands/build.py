@@ -19,8 +19,14 @@ register(
             "where to write the site (default: ROOT/site)",
         ),
         "opt.strict": (
-            "mkdocs.yml の hooks: や hikitsugi・MkDocs・Material 以外のプラグイン (コードを実行するもの) があれば作らない",
-            "refuse a mkdocs.yml with hooks: or plugins other than hikitsugi's, MkDocs' and Material's (they run code)",
+            (
+                "mkdocs.yml に hooks: や hikitsugi・MkDocs・Material 以外のプラグイン (コードを実行するもの)、"
+                "LGWAN・file:// で動かない設定 (CDN・Google Fonts・フォルダ形式の URL・search) があれば作らない"
+            ),
+            (
+                "refuse a mkdocs.yml with hooks: or plugins other than hikitsugi's, MkDocs' and "
+                "Material's (they run code), or settings that break LGWAN or file:// use"
+            ),
         ),
         "build.checking": (
             "ナレッジベースを検査しています: {root}",
