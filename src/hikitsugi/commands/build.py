@@ -36,6 +36,10 @@ register(
             "エラーがあるためサイトを作りませんでした。前のサイトはそのままです",
             "not building the site because of the errors above; the previous site is unchanged",
         ),
+        "build.check-failed-first": (
+            "エラーがあるためサイトを作りませんでした。上のエラーを直してから、もう一度 hikitsugi build を実行してください",
+            "not building the site because of the errors above: fix them, then run hikitsugi build again",
+        ),
         "build.building": (
             "サイトを作っています ({runbooks} 件の手順書、{day} 時点)",
             "building the site ({runbooks} runbooks, as of {day})",
@@ -69,7 +73,8 @@ def run(options: argparse.Namespace, out: TextIO, lang: str) -> int:
     result = check(root, use_cache=not options.no_cache)
     if result.errors:
         print_text(result, out, lang)
-        out.write(t("build.check-failed", lang) + "\n")
+        first = not site_dir.is_dir() or not any(site_dir.iterdir())
+        out.write(t("build.check-failed-first" if first else "build.check-failed", lang) + "\n")
         return 1
     out.write(t("build.building", lang, runbooks=len(result.kb.runbooks), day=day) + "\n")
     started = time.perf_counter()

@@ -102,6 +102,9 @@ def test_check_errors_stop_the_build_and_keep_the_old_site(
     assert "runbooks/broken.yml:7:" in out and "前のサイトはそのままです" in out
     assert sorted(p.relative_to(site) for p in site.rglob("*")) == before
     assert leftovers(tmp_path) == []
+    code, out, _ = cli("build", "--root", str(kb), "--site-dir", str(tmp_path / "first"))
+    assert code == 1 and "前のサイト" not in out
+    assert out.endswith("上のエラーを直してから、もう一度 hikitsugi build を実行してください\n")
 
 
 @pytest.mark.slow  # builds the site with MkDocs
@@ -251,3 +254,17 @@ def test_sample_site_carries_standards_calendars_and_every_hand_written_page(
     for name in hand_written:
         assert f'href="{name}.html"' in nav, name  # in the navigation ...
         assert f'<a href="{name}.html">' in article(site / "index.html"), name  # ... and index.md
+
+
+@pytest.mark.slow  # builds the site with MkDocs
+def test_the_embedded_configuration_follows_the_kb_language(
+    tmp_path: Path, cli: Callable[..., tuple[int, str, str]]
+) -> None:
+    kb = tmp_path / "kb"
+    assert cli("init", str(kb), "--organization", "Test City", "--language", "en")[0] == 0
+    code, out, err = cli("build", "--root", str(kb))
+    assert (code, err) == (0, ""), out
+    home = (kb / "site" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="en"' in home and "<title>" in home and "Test City" in home
+    assert 'title="Link to this heading"' in home
+    assert "404 - Page not found" in (kb / "site" / "404.html").read_text(encoding="utf-8")
