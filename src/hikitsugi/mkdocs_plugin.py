@@ -27,7 +27,7 @@ from hikitsugi.i18n import register, t
 from hikitsugi.model import KnowledgeBase
 from hikitsugi.render import urls
 from hikitsugi.render.site import pages as site
-from hikitsugi.render.site.config_code import code_entries
+from hikitsugi.render.site.config_code import code_entries, offline_entries
 from hikitsugi.render.site.context import SiteContext
 from hikitsugi.render.site.nav import hand_written, navigation
 from hikitsugi.render.site_with_print import prepare, render_files
@@ -172,12 +172,17 @@ def _render(
 
 
 def _warn_about_code(config: MkDocsConfig) -> None:
-    """Name hooks and outside plugins under plain `mkdocs build` too (`--strict` then fails)."""
+    """Name hooks, outside plugins and offline-breaking settings under plain `mkdocs build` too.
+
+    (`mkdocs build --strict` then fails.)
+    """
     if config.config_file_path:
         for entry in code_entries(Path(config.config_file_path)):
             LOG.warning(
                 t("build.config-code", config=CONFIG_FILE, line=entry.line, what=entry.what)
             )
+        for entry in offline_entries(Path(config.config_file_path)):
+            LOG.warning(t("build.offline", config=CONFIG_FILE, line=entry.line, what=entry.what))
 
 
 def kb_images(root: Path) -> dict[str, bytes]:

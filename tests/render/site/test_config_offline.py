@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES
+from conftest import FIXTURES, REPO
 from hikitsugi.render.site.config_code import offline_entries
 from hikitsugi.render.site.site_config import in_japanese
 
@@ -61,8 +61,9 @@ def kb(tmp_path: Path) -> Path:
     return root
 
 
-def test_the_offline_safe_fixture_has_no_warning(kb: Path) -> None:
+def test_the_sample_city_and_the_fixture_have_no_warning(kb: Path) -> None:
     assert offline_entries(kb / "mkdocs.yml") == []
+    assert offline_entries(REPO / "mkdocs.yml") == []
 
 
 def test_a_cdn_script_and_folder_urls_are_named_with_their_line(kb: Path) -> None:
