@@ -119,3 +119,5 @@ def test_mkdocs_configuration_errors_are_said_in_japanese() -> None:
         in_japanese("Aborted with 2 configuration errors!")
         == "mkdocs.yml の設定に誤りがあります (2 件)"
     )
+    parse_error = "MkDocs encountered an error parsing the configuration file: expected ','"
+    assert in_japanese(parse_error) == "mkdocs.yml を YAML として読めません: expected ','"

@@ -100,7 +100,10 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     ),
     (re.compile(r"Unrecognised theme name: '(?P<name>[^']*)'"), "mkdocs.unknown-theme"),
     (re.compile(r"The \"(?P<name>[^\"]*)\" plugin is not installed"), "mkdocs.unknown-plugin"),
-    (re.compile(r"Error reading config file.*?:?\s*(?P<reason>.*)", re.DOTALL), "mkdocs.bad-yaml"),
+    (
+        re.compile(r"error parsing the configuration file: (?P<reason>.*)", re.DOTALL),
+        "mkdocs.bad-yaml",
+    ),
     (re.compile(r"Config value '(?P<key>[^']*)': (?P<reason>.*)", re.DOTALL), "mkdocs.bad-value"),
     (re.compile(r"Aborted with (?P<count>\d+) configuration errors?"), "mkdocs.aborted"),
 ]
