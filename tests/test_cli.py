@@ -34,7 +34,8 @@ def test_version_and_help(
     assert cli("--version")[0] == 0
     assert __version__ in capsys.readouterr().out
     assert cli("--help")[0] == 0
-    assert "check" in capsys.readouterr().out
+    help_text = capsys.readouterr().out
+    assert "check" in help_text and "バージョンを表示して終了する" in help_text
 
 
 def test_the_sample_city_checks_clean(cli: Callable[..., CliResult]) -> None:
@@ -88,6 +89,7 @@ def test_new_writes_a_valid_starter_and_refuses_to_overwrite(
     kind: str, tmp_path: Path, cli: Callable[..., CliResult]
 ) -> None:
     root = make_kb(tmp_path / "kb")
+    assert cli("schema", "-o", str(root / "docs" / "schema"))[0] == 0
     code, _out, err = cli(
         "new",
         kind,
@@ -111,6 +113,35 @@ def test_new_writes_a_valid_starter_and_refuses_to_overwrite(
     code, _, err = cli("new", kind, "gakudo-intake", "--title", "別", "--root", str(root))
     assert code == 2 and "上書き" in err
     assert written.read_text(encoding="utf-8") == text
+
+
+def test_new_writes_japanese_as_text_and_no_schema_comment_that_points_nowhere(
+    tmp_path: Path, cli: Callable[..., CliResult]
+) -> None:
+    root = make_kb(tmp_path / "kb")
+    code, out, _ = cli("new", "process", "x", "--title", "入所申請の受付", "--root", str(root))
+    text = (root / "runbooks" / "x.yml").read_text(encoding="utf-8")
+    assert code == 0 and 'title: "入所申請の受付"\n' in text
+    assert "$schema" not in text  # this KB has no docs/schema/ (hikitsugi schema writes it)
+    assert "hikitsugi check" in out
+
+
+def test_new_refuses_an_owner_that_is_not_a_role_id(
+    tmp_path: Path, cli: Callable[..., CliResult]
+) -> None:
+    root = make_kb(tmp_path / "kb")
+    code, _, err = cli(
+        "new", "process", "x", "--title", "t", "--owner", "係長", "--root", str(root)
+    )
+    assert code == 2
+    assert err == (
+        "hikitsugi: '係長' はポスト名です。roster.yml のポストの id 'kakaricho' を書いてください\n"
+    )
+    code, _, err = cli(
+        "new", "process", "x", "--title", "t", "--owner", "kacho", "--root", str(root)
+    )
+    assert code == 2 and "'kacho' は roster.yml にありません" in err and "kakaricho" in err
+    assert not (root / "runbooks").exists()
 
 
 def test_new_refuses_a_bad_id(tmp_path: Path, cli: Callable[..., CliResult]) -> None:

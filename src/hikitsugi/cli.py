@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import io
 import os
 import stat
 import sys
@@ -38,6 +39,7 @@ register(
             ),
         ),
         "cli.interrupted": ("中断しました", "interrupted"),
+        "cli.version": ("バージョンを表示して終了する", "show the version and exit"),
     }
 )
 
@@ -69,7 +71,12 @@ def guess_language(argv: Sequence[str]) -> str:
 def build_parser(lang: str, argv: Sequence[str] = ()) -> argparse.ArgumentParser:
     """Build the argument parser; only the command named in *argv* loads its module and options."""
     parser = argparse.ArgumentParser(prog="hikitsugi", description=t("cli.description", lang))
-    parser.add_argument("--version", action="version", version=f"hikitsugi {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"hikitsugi {__version__}",
+        help=t("cli.version", lang),
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     chosen = next((arg for arg in argv if not arg.startswith("-")), None)
     for name, module_name in COMMANDS:
@@ -110,4 +117,8 @@ def run(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
 
 def main(argv: Sequence[str] | None = None) -> None:
     """Console-script entry point."""
+    for stream in (sys.stdout, sys.stderr):
+        # A Windows console in CP932 has no ✓ or ⚠: print a ? rather than crash mid-report.
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="replace")
     sys.exit(run(sys.argv[1:] if argv is None else argv, sys.stdout, sys.stderr))

@@ -27,7 +27,7 @@ from hikitsugi.i18n import register, t
 from hikitsugi.model import KnowledgeBase
 from hikitsugi.render import urls
 from hikitsugi.render.site import pages as site
-from hikitsugi.render.site.config_code import code_entries
+from hikitsugi.render.site.config_code import code_entries, offline_entries
 from hikitsugi.render.site.context import SiteContext
 from hikitsugi.render.site.nav import hand_written, navigation
 from hikitsugi.render.site_with_print import prepare, render_files
@@ -110,7 +110,8 @@ class HikitsugiPlugin(BasePlugin[_Options]):
         config.extra_css.append(site.ASSET_PREFIX + "hikitsugi.css")
         config.extra_javascript.append(site.ASSET_PREFIX + "hikitsugi.js")
         config.theme["language"] = lang
-        _readable_anchors(config)
+        _readable_anchors(config, lang)
+        _japanese_404(config)
         LAST_TIMINGS.clear()
         LAST_TIMINGS["on_config"] = time.perf_counter() - started
         return config
@@ -171,12 +172,17 @@ def _render(
 
 
 def _warn_about_code(config: MkDocsConfig) -> None:
-    """Name hooks and outside plugins under plain `mkdocs build` too (`--strict` then fails)."""
+    """Name hooks, outside plugins and offline-breaking settings under plain `mkdocs build` too.
+
+    (`mkdocs build --strict` then fails.)
+    """
     if config.config_file_path:
         for entry in code_entries(Path(config.config_file_path)):
             LOG.warning(
                 t("build.config-code", config=CONFIG_FILE, line=entry.line, what=entry.what)
             )
+        for entry in offline_entries(Path(config.config_file_path)):
+            LOG.warning(t("build.offline", config=CONFIG_FILE, line=entry.line, what=entry.what))
 
 
 def kb_images(root: Path) -> dict[str, bytes]:
@@ -194,10 +200,24 @@ def kb_images(root: Path) -> dict[str, bytes]:
     return found
 
 
-def _readable_anchors(config: MkDocsConfig) -> None:
-    """Keep Japanese headings readable in anchors (#手順, not #_1) unless the KB chose a slugify."""
+def _readable_anchors(config: MkDocsConfig, lang: str) -> None:
+    """Keep Japanese headings readable in anchors (#手順, not #_1) unless the KB chose a slugify.
+
+    The permalink's tooltip is said in the site's language too (Markdown's is English).
+    """
     from markdown.extensions.toc import slugify_unicode
+
+    from hikitsugi.render.site.site_config import PERMALINK_TITLE
 
     if "toc" not in config.markdown_extensions:
         config.markdown_extensions.append("toc")
-    config.mdx_configs.setdefault("toc", {}).setdefault("slugify", slugify_unicode)
+    toc = config.mdx_configs.setdefault("toc", {})
+    toc.setdefault("slugify", slugify_unicode)
+    toc.setdefault("permalink_title", PERMALINK_TITLE.get(lang, PERMALINK_TITLE["ja"]))
+
+
+def _japanese_404(config: MkDocsConfig) -> None:
+    """Put our 404.html after the city's custom_dir and before the theme's own."""
+    ours = str(Path(__file__).resolve().parent / "assets" / "theme")
+    if ours not in config.theme.dirs:
+        config.theme.dirs.insert(1 if config.theme.custom_dir else 0, ours)

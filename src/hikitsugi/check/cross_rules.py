@@ -379,14 +379,22 @@ def _unknown_role(
     locator: Locator, path: tuple[Any, ...], value: str, roster: model.Roster
 ) -> Problem:
     """Say a role id is unknown; when the post's title was written instead, name its id."""
-    by_title = [
-        role.id
-        for role in roster.roles.values()
-        if role.title.replace(" ", "") == value.replace(" ", "")
-    ]
-    if by_title:
-        return _at(locator, path, "check.role-title", title=value, id=by_title[0])
+    titled = role_by_title(value, roster)
+    if titled:
+        return _at(locator, path, "check.role-title", title=value, id=titled)
     return _at(locator, path, "check.unknown-role", id=value)
+
+
+def role_by_title(value: str, roster: model.Roster) -> str | None:
+    """Return the id of the post whose title *value* is (spaces ignored), if any."""
+    return next(
+        (
+            role.id
+            for role in roster.roles.values()
+            if role.title.replace(" ", "") == value.replace(" ", "")
+        ),
+        None,
+    )
 
 
 def _checklist_references(item: _Item, roster: model.Roster | None) -> list[Problem]:

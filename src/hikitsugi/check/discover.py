@@ -38,8 +38,14 @@ register(
             ),
         ),
         "kb.no-config": (
-            "{root} にナレッジベースの設定ファイル hikitsugi.yml がありません (--root でフォルダを指定してください)",
-            "{root} has no hikitsugi.yml: not a knowledge base (point --root at one)",
+            (
+                "{root} に hikitsugi.yml がありません。新しく始めるには hikitsugi init --organization 名称"
+                " (既にあるナレッジベースなら --root でそのフォルダを指定してください)"
+            ),
+            (
+                "{root} has no hikitsugi.yml. To start a new knowledge base: hikitsugi init "
+                "--organization NAME (for an existing one, point --root at its folder)"
+            ),
         ),
         "load.outside-kb": (
             (
@@ -152,13 +158,22 @@ class KbFiles:
     fingerprint: bytes
 
 
-def read_files(root: Path) -> KbFiles:
-    """Read the settings, the roster and every file once; hash them all into one key."""
+def read_config(root: Path) -> model.Config:
+    """Return the KB's settings alone (defaults where hikitsugi.yml has problems)."""
+    return _read_config(root)[2]
+
+
+def _read_config(root: Path) -> tuple[bytes | LoadError, Source, model.Config]:
     if not os.path.lexists(root / CONFIG_FILE):
         raise KnowledgeBaseError("kb.no-config", root=str(root))
     config_raw = read_raw(root, CONFIG_FILE, DEFAULT_MAX_BYTES)
     config_source = uncached_source("config", CONFIG_FILE, config_raw)
-    config = _config(config_source)
+    return config_raw, config_source, _config(config_source)
+
+
+def read_files(root: Path) -> KbFiles:
+    """Read the settings, the roster and every file once; hash them all into one key."""
+    config_raw, config_source, config = _read_config(root)
     limit = config.max_file_bytes
     roster_exists = os.path.lexists(root / ROSTER_FILE)
     roster_raw = read_raw(root, ROSTER_FILE, limit) if roster_exists else None

@@ -5,6 +5,7 @@ from hikitsugi.i18n import register
 # (name, module). The CLI imports only the module of the command it runs, so start-up stays light;
 # the one-line help of every command lives here so that `hikitsugi --help` needs none of them.
 COMMANDS: list[tuple[str, str]] = [
+    ("init", "hikitsugi.commands.init"),
     ("check", "hikitsugi.commands.check"),
     ("new", "hikitsugi.commands.new"),
     ("build", "hikitsugi.commands.build"),
@@ -25,6 +26,7 @@ COMMANDS: list[tuple[str, str]] = [
 
 register(
     {
+        "init.help": ("新しいナレッジベースを作る", "start a new knowledge base"),
         "check.help": (
             "ナレッジベースの形式を検査する",
             "check the knowledge base's format",

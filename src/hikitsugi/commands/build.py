@@ -19,8 +19,14 @@ register(
             "where to write the site (default: ROOT/site)",
         ),
         "opt.strict": (
-            "mkdocs.yml の hooks: や hikitsugi・MkDocs・Material 以外のプラグイン (コードを実行するもの) があれば作らない",
-            "refuse a mkdocs.yml with hooks: or plugins other than hikitsugi's, MkDocs' and Material's (they run code)",
+            (
+                "mkdocs.yml に hooks: や hikitsugi・MkDocs・Material 以外のプラグイン (コードを実行するもの)、"
+                "LGWAN・file:// で動かない設定 (CDN・Google Fonts・フォルダ形式の URL・search) があれば作らない"
+            ),
+            (
+                "refuse a mkdocs.yml with hooks: or plugins other than hikitsugi's, MkDocs' and "
+                "Material's (they run code), or settings that break LGWAN or file:// use"
+            ),
         ),
         "build.checking": (
             "ナレッジベースを検査しています: {root}",
@@ -29,6 +35,10 @@ register(
         "build.check-failed": (
             "エラーがあるためサイトを作りませんでした。前のサイトはそのままです",
             "not building the site because of the errors above; the previous site is unchanged",
+        ),
+        "build.check-failed-first": (
+            "エラーがあるためサイトを作りませんでした。上のエラーを直してから、もう一度 hikitsugi build を実行してください",
+            "not building the site because of the errors above: fix them, then run hikitsugi build again",
         ),
         "build.building": (
             "サイトを作っています ({runbooks} 件の手順書、{day} 時点)",
@@ -63,7 +73,8 @@ def run(options: argparse.Namespace, out: TextIO, lang: str) -> int:
     result = check(root, use_cache=not options.no_cache)
     if result.errors:
         print_text(result, out, lang)
-        out.write(t("build.check-failed", lang) + "\n")
+        first = not site_dir.is_dir() or not any(site_dir.iterdir())
+        out.write(t("build.check-failed-first" if first else "build.check-failed", lang) + "\n")
         return 1
     out.write(t("build.building", lang, runbooks=len(result.kb.runbooks), day=day) + "\n")
     started = time.perf_counter()

@@ -46,6 +46,14 @@ register(
             "{path} already exists: not overwritten",
         ),
         "new.written": ("{path} を作成しました", "wrote {path}"),
+        "new.next": (
+            "書き換えたら hikitsugi check で確かめ、hikitsugi build でサイトに載せます",
+            "edit it, then run hikitsugi check, and hikitsugi build to put it on the site",
+        ),
+        "new.unknown-owner": (
+            "ポスト '{id}' は roster.yml にありません。roster.yml の roles の id を書いてください ({ids})",
+            "role '{id}' is not in roster.yml: give the id of one of its roles ({ids})",
+        ),
     }
 )
 
@@ -75,18 +83,43 @@ def run(options: argparse.Namespace, out: TextIO, lang: str) -> int:
         raise UsageError("new.exists", path=str(target))
     from hikitsugi.render.template_errors import template_errors
 
+    if options.owner is not None:
+        _refuse_unknown_owner(root, options.owner, not options.no_cache)
     schema_name = "checklist" if options.kind == "checklist" else "runbook"
-    schema_path = Path(
-        os.path.relpath(root / SCHEMA_DIR / f"{schema_name}.schema.json", target.parent)
-    )
+    schema_file = root / SCHEMA_DIR / f"{schema_name}.schema.json"
+    # Point VS Code only at a schema that is there (hikitsugi init and hikitsugi schema put it).
+    schema_path = os.path.relpath(schema_file, target.parent) if schema_file.is_file() else None
     with template_errors():
         text = _starter(root, options, schema_path)
     write_new(target, text.rstrip("\n") + "\n")  # never overwrites, even in a race
     out.write(t("new.written", lang, path=str(target)) + "\n")
+    out.write(t("new.next", lang) + "\n")
     return 0
 
 
-def _starter(root: Path, options: argparse.Namespace, schema_path: Path) -> str:
+def _refuse_unknown_owner(root: Path, owner: str, use_cache: bool) -> None:
+    """Refuse an --owner that is not a role id, with check's hint when it is a post's title."""
+    from hikitsugi.check.checker import check
+    from hikitsugi.check.cross_rules import role_by_title
+
+    roster = check(root, use_cache=use_cache, build_model=True).kb.roster
+    if not roster.roles or owner in roster.roles:
+        return  # no readable roster: `check` reports that, not `new`
+    titled = role_by_title(owner, roster)
+    if titled:
+        raise UsageError("check.role-title", title=owner, id=titled)
+    raise UsageError("new.unknown-owner", id=owner, ids=", ".join(sorted(roster.roles)))
+
+
+def _yaml_text(text: str) -> str:
+    """Return *text* as one YAML scalar, Japanese kept as it is (メモ帳 shows no \\u escapes)."""
+    import yaml
+
+    dumped = yaml.safe_dump(text, allow_unicode=True, default_style='"', width=10**6)
+    return dumped.removesuffix("\n...\n").rstrip("\n")
+
+
+def _starter(root: Path, options: argparse.Namespace, schema_path: str | None) -> str:
     """Render the starter file from its template (a KB may override it)."""
     from hikitsugi.render.templates import environment
 
@@ -96,8 +129,9 @@ def _starter(root: Path, options: argparse.Namespace, schema_path: Path) -> str:
         .render(
             id=options.id,
             title=options.title,
+            title_yaml=_yaml_text(options.title),
             owner=options.owner,
-            schema_path=schema_path.as_posix(),
+            schema_path=Path(schema_path).as_posix() if schema_path else None,
             today=datetime.date.today().isoformat(),
         )
     )

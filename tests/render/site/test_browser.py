@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 import functools
 import http.server
+import io
 import re
 import shutil
 import subprocess
@@ -143,6 +144,42 @@ def test_no_request_leaves_the_site(
     assert any(
         url.endswith("search-index.js") for url in requested
     )  # the search did load its index
+    outside = [url for url in requested if not url.startswith(base) and not url.startswith("data:")]
+    assert outside == []
+
+
+@pytest.fixture(scope="session")
+def new_city_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A city started from an empty folder with `init`, built with no mkdocs.yml."""
+    from hikitsugi.cli import run
+
+    folder = tmp_path_factory.mktemp("new-city") / "kb"
+    out = io.StringIO()
+    assert run(["init", str(folder), "--organization", "テスト市 子ども家庭課"], out, out) == 0
+    assert run(["check", "--root", str(folder)], out, out) == 0, out.getvalue()
+    site = folder / "site"
+    assert run(["build", "--root", str(folder), "--as-of", "2026-11-27"], out, out) == 0
+    assert "mkdocs:" not in out.getvalue()
+    return site
+
+
+def test_a_new_city_site_searches_over_file_and_stays_inside(
+    new_city_site: Path, browser: Any
+) -> None:
+    base = new_city_site.resolve().as_uri() + "/"
+    page = browser.new_page()
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    found = results(page, f"{base}index.html?q=記入漏れ")
+    assert found and found[0][0] == "rei-tetsuzuki"
+    assert found[0][1] is not None and found[0][1].endswith("#step-kakunin")
+    for path in ("index.html", "runbooks/rei-tetsuzuki.html", "format.html", "lists/owners.html"):
+        page.goto(base + path)
+        page.wait_for_load_state("networkidle")
+    assert "テスト市 子ども家庭課" in page.title()
+    page.goto(base + "404.html")
+    assert "ページが見つかりません" in page.inner_text("article")
+    page.close()
     outside = [url for url in requested if not url.startswith(base) and not url.startswith("data:")]
     assert outside == []
 

@@ -102,6 +102,9 @@ def test_check_errors_stop_the_build_and_keep_the_old_site(
     assert "runbooks/broken.yml:7:" in out and "前のサイトはそのままです" in out
     assert sorted(p.relative_to(site) for p in site.rglob("*")) == before
     assert leftovers(tmp_path) == []
+    code, out, _ = cli("build", "--root", str(kb), "--site-dir", str(tmp_path / "first"))
+    assert code == 1 and "前のサイト" not in out
+    assert out.endswith("上のエラーを直してから、もう一度 hikitsugi build を実行してください\n")
 
 
 @pytest.mark.slow  # builds the site with MkDocs
@@ -142,12 +145,30 @@ def test_plain_mkdocs_build_reports_check_errors_without_a_traceback(
     assert "Traceback" not in done.stderr
 
 
-def test_missing_mkdocs_yml_is_a_clear_error(
+@pytest.mark.slow  # builds the site with MkDocs
+def test_without_mkdocs_yml_the_embedded_offline_configuration_builds(
     kb: Path, tmp_path: Path, cli: Callable[..., tuple[int, str, str]]
 ) -> None:
     (kb / "mkdocs.yml").unlink()
+    shutil.rmtree(kb / "docs", ignore_errors=True)  # no docs/ either: MkDocs must not complain
+    site = tmp_path / "site"
+    code, out, err = cli("build", "--root", str(kb), "--site-dir", str(site))
+    assert (code, err) == (0, ""), out
+    assert "mkdocs:" not in out and "docs_dir" not in out
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert "fonts.googleapis" not in home and 'href="lists/processes.html"' in home
+    assert not (site / "search" / "search_index.json").exists()  # no Material search
+    assert "ページが見つかりません" in (site / "404.html").read_text(encoding="utf-8")
+
+
+def test_a_failed_first_build_does_not_speak_of_a_previous_site(
+    kb: Path, tmp_path: Path, cli: Callable[..., tuple[int, str, str]]
+) -> None:
+    (kb / "mkdocs.yml").write_text("site_name: x\ndocs_dir: nowhere\nplugins: [hikitsugi]\n")
     code, _, err = cli("build", "--root", str(kb), "--site-dir", str(tmp_path / "site"))
-    assert code == 2 and "mkdocs.yml がありません" in err
+    assert code == 2
+    assert "前のサイト" not in err and "まだありません" in err
+    assert "mkdocs.yml の docs_dir に書かれたフォルダ" in err and "Config value" not in err
 
 
 @pytest.mark.slow  # builds the site with MkDocs
@@ -233,3 +254,17 @@ def test_sample_site_carries_standards_calendars_and_every_hand_written_page(
     for name in hand_written:
         assert f'href="{name}.html"' in nav, name  # in the navigation ...
         assert f'<a href="{name}.html">' in article(site / "index.html"), name  # ... and index.md
+
+
+@pytest.mark.slow  # builds the site with MkDocs
+def test_the_embedded_configuration_follows_the_kb_language(
+    tmp_path: Path, cli: Callable[..., tuple[int, str, str]]
+) -> None:
+    kb = tmp_path / "kb"
+    assert cli("init", str(kb), "--organization", "Test City", "--language", "en")[0] == 0
+    code, out, err = cli("build", "--root", str(kb))
+    assert (code, err) == (0, ""), out
+    home = (kb / "site" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="en"' in home and "<title>" in home and "Test City" in home
+    assert 'title="Link to this heading"' in home
+    assert "404 - Page not found" in (kb / "site" / "404.html").read_text(encoding="utf-8")

@@ -12,7 +12,8 @@ from pathlib import Path
 from hikitsugi.errors import HikitsugiError, WriteError
 from hikitsugi.i18n import register, t
 from hikitsugi.io import make_folder
-from hikitsugi.render.site.config_code import code_entries
+from hikitsugi.render.site.config_code import code_entries, offline_entries
+from hikitsugi.render.site.site_config import embedded_config_file, in_japanese
 from hikitsugi.render.site.site_folder import (
     clean_leftovers,
     held,
@@ -25,10 +26,6 @@ CONFIG_FILE = "mkdocs.yml"
 
 register(
     {
-        "build.no-mkdocs-yml": (
-            "{root} に mkdocs.yml がありません (サイトの設定。サンプル市の mkdocs.yml を写して使えます)",
-            "{root} has no mkdocs.yml (the site's settings; copy the sample city's)",
-        ),
         "build.no-plugin": (
             "{config} の plugins に hikitsugi がありません (plugins: [hikitsugi] を書いてください)",
             "{config} does not list the hikitsugi plugin (add plugins: [hikitsugi])",
@@ -36,6 +33,10 @@ register(
         "build.failed": (
             "サイトを作れませんでした。前のサイト ({site}) はそのまま残っています:\n{reason}",
             "the site could not be built; the previous site ({site}) is left as it was:\n{reason}",
+        ),
+        "build.failed-first": (
+            "サイトを作れませんでした ({site} はまだありません):\n{reason}",
+            "the site could not be built ({site} does not exist yet):\n{reason}",
         ),
     }
 )
@@ -79,16 +80,44 @@ def mkdocs_build(
 ) -> None:
     """Run the MkDocs build of the KB at *root* into *target* (raises SiteBuildError).
 
-    Hooks and plugins that run code are named first; with *strict* nothing is loaded then.
+    Without a mkdocs.yml the embedded offline-safe configuration is used. A city's own is
+    checked first: hooks and plugins that run code, and settings that break the site on LGWAN
+    or over file://, are named with their line; with *strict* nothing is built then.
     """
+    config_file = root / CONFIG_FILE
+    if config_file.is_file():
+        _refuse_code(config_file, report, strict)
+        _refuse_online(config_file, report, strict)
+        _run_mkdocs(config_file, target, day, report, lang=_language(root))
+        return
+    from hikitsugi.check.discover import read_config
+
+    settings = read_config(root)
+    with embedded_config_file(root, settings.organization, settings.language) as embedded:
+        _run_mkdocs(embedded, target, day, report, lang=settings.language)
+
+
+def _language(root: Path) -> str:
+    from hikitsugi.check.discover import read_config
+
+    try:
+        return read_config(root).language
+    except HikitsugiError:
+        return "ja"
+
+
+def _run_mkdocs(
+    config_file: Path,
+    target: Path,
+    day: datetime.date,
+    report: Callable[[str], None],
+    lang: str,
+) -> None:
+    """Load *config_file* and build; MkDocs' configuration errors are re-said in *lang*."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
-    config_file = root / CONFIG_FILE
-    if not config_file.is_file():
-        raise SiteBuildError("build.no-mkdocs-yml", root=str(root))
-    _refuse_code(config_file, report, strict)
     errors: list[str] = []
     with _quiet_mkdocs(report, errors):
         try:
@@ -104,7 +133,7 @@ def mkdocs_build(
             finally:
                 config.plugins.on_shutdown()
         except MkDocsException as error:
-            reason = "\n".join(errors) or str(error)
+            reason = "\n".join(in_japanese(line, lang) for line in errors or [str(error)])
             raise SiteBuildError("build.failed", site=str(target), reason=reason) from None
 
 
@@ -116,6 +145,18 @@ def _refuse_code(config_file: Path, report: Callable[[str], None], strict: bool)
     ]
     if lines and strict:
         raise SiteBuildError("build.config-code-refused", found="\n".join(lines))
+    for line in lines:
+        report(line)
+
+
+def _refuse_online(config_file: Path, report: Callable[[str], None], strict: bool) -> None:
+    """Warn about each setting that breaks the site on LGWAN or file://; refuse when *strict*."""
+    lines = [
+        t("build.offline", config=config_file.name, line=entry.line, what=entry.what)
+        for entry in offline_entries(config_file)
+    ]
+    if lines and strict:
+        raise SiteBuildError("build.offline-refused", found="\n".join(lines))
     for line in lines:
         report(line)
 
@@ -134,6 +175,7 @@ def build_site(
     """
     site_dir = site_dir.resolve()
     refuse_unsafe(root, site_dir)
+    first = not site_dir.is_dir() or not any(site_dir.iterdir())
     make_folder(site_dir.parent, site_dir)
     clean_leftovers(site_dir)
     step("cleaned")
@@ -146,6 +188,8 @@ def build_site(
         except SiteBuildError as error:
             shutil.rmtree(staging, ignore_errors=True)
             error.params["site"] = str(site_dir)
+            if first and error.key == "build.failed":
+                error.key = "build.failed-first"
             raise
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
