@@ -34,7 +34,8 @@ TEMPLATES = (
 # Only these are added to a folder that is already a knowledge base: they never clash with it.
 SUPPORT_FILES = frozenset({".gitignore", ".pre-commit-config.yaml", "docs/format.md"})
 # Links of the format reference to pages that only the sample city's docs/ has.
-_SAMPLE_ONLY_LINK = re.compile(r"\[([^\]]+)\]\((?:security|standards|audit)\.md\)")
+# A new KB has only docs/index.md and docs/format.md: links to the repository's other guides become text.
+_SAMPLE_ONLY_LINK = re.compile(r"\[([^\]]+)\]\((?!index\.md|format\.md)[\w./-]+\.md(?:#[^)]*)?\)")
 
 register(
     {
