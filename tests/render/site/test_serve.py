@@ -1,0 +1,118 @@
+"""`hikitsugi serve`: a rebuild after an edit makes the same site as a full build, writing less."""
+
+from __future__ import annotations
+
+import datetime
+import shutil
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, CliResult
+from hikitsugi.commands.serve import address
+from hikitsugi.errors import UsageError
+from hikitsugi.render.site.serve import Builder, config_file_of
+
+KB = FIXTURES / "site" / "kb"
+DAY = datetime.date(2026, 11, 27)
+PAGE = "runbooks/intake.html"
+UNRELATED = "runbooks/hostile.html"  # neither uses nor is used by intake
+
+
+@pytest.fixture(params=["mkdocs.yml", "embedded"])
+def kb(request: pytest.FixtureRequest, tmp_path: Path) -> Path:
+    root = tmp_path / "kb"
+    shutil.copytree(KB, root)
+    if request.param == "embedded":
+        (root / "mkdocs.yml").unlink()
+    return root
+
+
+@contextmanager
+def builder_of(root: Path, site: Path, lines: list[str]) -> Iterator[Builder]:
+    """A Builder of *root*'s site into *site*, as `hikitsugi serve` makes it."""
+    with config_file_of(root, lines.append) as (config_file, lang):
+        yield Builder(root, config_file, site, DAY, lines.append, lang)
+
+
+def full_build(root: Path, site: Path) -> dict[str, bytes]:
+    with builder_of(root, site, []) as builder:
+        assert builder()
+    return files_of(site)
+
+
+def files_of(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+
+def edit(root: Path, name: str, old: str, new: str) -> None:
+    path = root / "runbooks" / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("name", "old", "new"),
+    [
+        ("intake.yml", "窓口で申請書を受け取る", "窓口で申請書と添付書類を受け取る"),  # one page
+        ("gakudo-system.yml", "title: 学童クラブ管理システム", "title: 学童システム"),  # the nav
+    ],
+)
+def test_a_rebuild_after_an_edit_is_the_full_build_byte_for_byte(
+    kb: Path, tmp_path: Path, name: str, old: str, new: str
+) -> None:
+    lines: list[str] = []
+    with builder_of(kb, tmp_path / "served", lines) as builder:
+        assert builder()
+        unrelated = (tmp_path / "served" / UNRELATED).stat().st_mtime_ns
+        edit(kb, name, old, new)
+        assert builder()
+    served = files_of(tmp_path / "served")
+    expected = full_build(kb, tmp_path / "full")
+    assert served.keys() == expected.keys()
+    assert [path for path in expected if served[path] != expected[path]] == []
+    assert (
+        new.removeprefix("title: ").encode()
+        in served[PAGE if name == "intake.yml" else "runbooks/gakudo-system.html"]
+    )
+    if name == "intake.yml":  # one step changed: the unrelated page is not written again
+        assert (tmp_path / "served" / UNRELATED).stat().st_mtime_ns == unrelated
+    assert not [line for line in lines if "dirty" in line], lines
+
+
+@pytest.mark.slow
+def test_a_bad_edit_keeps_the_last_good_site_and_says_why(kb: Path, tmp_path: Path) -> None:
+    lines: list[str] = []
+    with builder_of(kb, tmp_path / "served", lines) as builder:
+        assert builder()
+        good = files_of(tmp_path / "served")
+        edit(kb, "intake.yml", "zone: paper", "zone: lgwam")
+        assert not builder()
+        assert files_of(tmp_path / "served") == good
+        assert any("lgwam" in line and "intake.yml" in line for line in lines), lines
+        assert "直すまで前のサイトを表示します" in lines[-1]
+        edit(kb, "intake.yml", "zone: lgwam", "zone: paper")
+        assert builder()
+    assert files_of(tmp_path / "served") == full_build(kb, tmp_path / "full")
+
+
+def test_the_address_is_host_and_port() -> None:
+    assert address("127.0.0.1:8000") == ("127.0.0.1", 8000)
+    assert address("[::1]:8080") == ("::1", 8080)
+    for wrong in ("8000", "localhost:", "localhost:http", "127.0.0.1:70000"):
+        with pytest.raises(UsageError):
+            address(wrong)
+
+
+def test_serve_refuses_to_start_on_a_kb_with_errors(
+    kb: Path, cli: Callable[..., CliResult]
+) -> None:
+    edit(kb, "intake.yml", "zone: paper", "zone: lgwam")
+    code, out, _ = cli("serve", "--root", str(kb), "-a", "127.0.0.1:1")
+    assert code == 1
+    assert "lgwam" in out
+    assert "もう一度 hikitsugi serve を実行してください" in out
