@@ -64,8 +64,8 @@ def run(options: argparse.Namespace, out: TextIO, lang: str) -> int:
     root: Path = options.root
     out.write(t("build.checking", lang, root=root) + "\n")
     result = check(root, use_cache=not options.no_cache)
+    print_text(result, out, lang)  # warnings too: serving is where a city writes
     if result.errors:
-        print_text(result, out, lang)
         out.write(t("serve.check-failed-start", lang) + "\n")
         return 1
     out.write(t("build.building", lang, runbooks=len(result.kb.runbooks), day=day) + "\n")

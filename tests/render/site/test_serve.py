@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 import datetime
+import os
 import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -116,3 +123,58 @@ def test_serve_refuses_to_start_on_a_kb_with_errors(
     assert code == 1
     assert "lgwam" in out
     assert "もう一度 hikitsugi serve を実行してください" in out
+
+
+def test_a_port_in_use_is_said_in_japanese(kb: Path, cli: Callable[..., CliResult]) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        code, _, err = cli("serve", "--root", str(kb), "-a", f"127.0.0.1:{port}")
+    assert code == 2
+    assert f"127.0.0.1:{port} でサイトを見せられません" in err
+    assert "-a 127.0.0.1:8001" in err
+
+
+@pytest.mark.slow
+def test_hikitsugi_serve_shows_an_edit_in_the_served_page(kb: Path, tmp_path: Path) -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    log = (tmp_path / "serve.log").open("w")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "hikitsugi", "serve", "--root", str(kb), "-a", f"127.0.0.1:{port}"],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    url = f"http://127.0.0.1:{port}/{PAGE}"
+    try:
+        assert wait_for(url, "窓口で申請書を受け取る", process), read(tmp_path / "serve.log")
+        edit(kb, "intake.yml", "窓口で申請書を受け取る", "窓口で申請書と添付書類を受け取る")
+        assert wait_for(url, "添付書類", process), read(tmp_path / "serve.log")
+        output = read(tmp_path / "serve.log")
+        assert f"サイトを http://127.0.0.1:{port}/ で見られます" in output
+        assert "サイトを作り直しました" in output
+    finally:
+        os.killpg(process.pid, signal.SIGINT)
+        process.wait(timeout=30)
+        log.close()
+
+
+def read(path: Path) -> str:
+    return path.read_text(encoding="utf-8")[-3000:]
+
+
+def wait_for(url: str, text: str, process: subprocess.Popen[bytes]) -> bool:
+    """Fetch *url* until it contains *text* (a deadline, not a timing: False if it never does)."""
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and process.poll() is None:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                if text in response.read().decode("utf-8"):
+                    return True
+        except OSError:
+            pass
+        time.sleep(0.5)
+    return False

@@ -184,15 +184,10 @@ def serve(
         with config_file_of(root, report) as (config_file, lang):
             url = f"http://{host}:{port}/"
             builder = Builder(root, config_file, site_dir, day, report, lang, serve_url=url)
-            try:
-                server = LiveReloadServer(
-                    builder=lambda: _rebuild(builder), host=host, port=port, root=str(site_dir)
-                )
-            except OSError as error:  # the port is taken, or the address is not this computer's
-                reason = error.strerror or str(error)
-                raise UsageError(
-                    "serve.port-busy", address=f"{host}:{port}", reason=reason
-                ) from None
+            _refuse_busy(host, port)  # before the first build, which takes a while
+            server = LiveReloadServer(
+                builder=lambda: _rebuild(builder), host=host, port=port, root=str(site_dir)
+            )
             builder(checked)
             _watch(server, builder)
             report(t("serve.url", lang, url=url))
@@ -201,10 +196,30 @@ def serve(
                 server.serve()
             except KeyboardInterrupt:
                 report(t("serve.stopped", lang))
+            except OSError as error:  # taken since _refuse_busy looked
+                raise _busy(host, port, error) from None
             finally:
                 server.shutdown()
     finally:
         shutil.rmtree(site_dir, ignore_errors=True)
+
+
+def _refuse_busy(host: str, port: int) -> None:
+    """Raise UsageError when *host*:*port* cannot be listened on (taken, or not this computer's)."""
+    import socket
+
+    try:
+        family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0][0]
+        with socket.socket(family, socket.SOCK_STREAM) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server does
+            probe.bind((host, port))
+    except OSError as error:
+        raise _busy(host, port, error) from None
+
+
+def _busy(host: str, port: int, error: OSError) -> UsageError:
+    reason = error.strerror or str(error)
+    return UsageError("serve.port-busy", address=f"{host}:{port}", reason=reason)
 
 
 def _rebuild(builder: Builder) -> None:
