@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+import hikitsugi
 from conftest import FIXTURES, CliResult
 from hikitsugi.commands.serve import address
 from hikitsugi.errors import UsageError
@@ -178,3 +179,21 @@ def wait_for(url: str, text: str, process: subprocess.Popen[bytes]) -> bool:
             pass
         time.sleep(0.5)
     return False
+
+
+@pytest.mark.slow
+def test_a_template_or_mkdocs_setting_edit_builds_everything_again(
+    kb: Path, tmp_path: Path
+) -> None:
+    with builder_of(kb, tmp_path / "served", []) as builder:
+        assert builder()
+        override = kb / "templates" / "site" / "runbook.html.j2"
+        override.parent.mkdir(parents=True)
+        builtin = Path(hikitsugi.__file__).parent / "templates" / "site" / "runbook.html.j2"
+        override.write_text(
+            builtin.read_text(encoding="utf-8") + "<p>市の追記</p>\n", encoding="utf-8"
+        )
+        assert builder()
+    served = files_of(tmp_path / "served")
+    assert "市の追記".encode() in served[UNRELATED]
+    assert served == full_build(kb, tmp_path / "full")

@@ -82,6 +82,7 @@ class Builder:
         self.day, self.report, self.lang, self.serve_url = day, report, lang, serve_url
         self.between = Between()
         self.built = False  # a good site is in site_dir
+        self.settings = ""  # what the rendering depends on outside the KB's model (_settings)
 
     def __call__(self, checked: CheckResult | None = None) -> bool:
         """Build once; return whether the site was (re)built. Errors are reported, never raised.
@@ -98,6 +99,9 @@ class Builder:
             self.between.result = None
             return False
         self.between.result = result
+        settings = self._settings()
+        if settings != self.settings:  # MkDocs settings or a template: every page may change
+            self.between.rendering, self.between.nav = None, None
         try:
             self._build()
         except SiteBuildError as error:
@@ -106,8 +110,19 @@ class Builder:
             return False
         finally:
             self.between.result = None
-        self.built = True
+        self.built, self.settings = True, settings
         return True
+
+    def _settings(self) -> str:
+        """A fingerprint of the MkDocs configuration and the KB's templates/ folder."""
+        parts = [self.config_file.read_text(encoding="utf-8", errors="replace")]
+        templates = self.root / "templates"
+        if templates.is_dir():
+            for path in sorted(templates.rglob("*")):
+                if path.is_file():
+                    stat = path.stat()
+                    parts.append(f"{path}\0{stat.st_mtime_ns}\0{stat.st_size}")
+        return "\n".join(parts)
 
     def _report_problems(self, result: CheckResult) -> None:
         for problem in result.problems:
