@@ -10,6 +10,8 @@ import datetime
 import logging
 import os
 import time
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +22,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from hikitsugi.check.checker import check
+from hikitsugi.check.checker import CheckResult, check
 from hikitsugi.commands.common import EARLIEST_DAY, LATEST_DAY
 from hikitsugi.errors import HikitsugiError
 from hikitsugi.i18n import register, t
@@ -28,9 +30,8 @@ from hikitsugi.model import KnowledgeBase
 from hikitsugi.render import urls
 from hikitsugi.render.site import pages as site
 from hikitsugi.render.site.config_code import code_entries, offline_entries
-from hikitsugi.render.site.context import SiteContext
 from hikitsugi.render.site.nav import hand_written, navigation
-from hikitsugi.render.site_with_print import prepare, render_files
+from hikitsugi.render.site_rebuild import Rendering, render, render_again
 from hikitsugi.render.templates import environment
 
 LOG = logging.getLogger("mkdocs.plugins.hikitsugi")
@@ -59,6 +60,26 @@ register(
 LAST_TIMINGS: dict[str, float] = {}
 
 
+@dataclass
+class Between:
+    """What `hikitsugi serve` keeps from one build to the next, so a rebuild redoes little.
+
+    *result* is the serve loop's own check of the KB (the plugin does not check again);
+    *rendering* and *nav* are those of the last build.
+    """
+
+    result: CheckResult | None = None
+    rendering: Rendering | None = None
+    nav: list[Any] | None = None
+
+
+class _Kept(File):
+    """A generated file whose content is that of the last build: a dirty build skips it."""
+
+    def is_modified(self) -> bool:
+        return False
+
+
 class _Options(Config):
     root = config_options.Optional(config_options.Type(str))
     as_of = config_options.Optional(config_options.Type(str))
@@ -73,6 +94,10 @@ class HikitsugiPlugin(BasePlugin[_Options]):
         self.root = Path(".")
         self.context: Any = None
         self.code_reported = False  # `hikitsugi build` named hooks and plugins before loading them
+        self.between: Between | None = None  # set by `hikitsugi serve` (dirty builds)
+        self.changed: frozenset[str] | None = (
+            None  # generated paths that differ from the last build
+        )
 
     def _day(self) -> datetime.date:
         text = self.config.as_of or os.environ.get(AS_OF_ENV)
@@ -91,10 +116,12 @@ class HikitsugiPlugin(BasePlugin[_Options]):
         started = time.perf_counter()
         config_dir = Path(config.config_file_path or ".").resolve().parent
         self.root = (config_dir / self.config.root).resolve() if self.config.root else config_dir
-        try:
-            result = check(self.root)
-        except HikitsugiError as error:
-            raise PluginError(error.render(self.config.lang or "ja")) from None
+        result = self.between.result if self.between else None
+        if result is None:
+            try:
+                result = check(self.root)
+            except HikitsugiError as error:
+                raise PluginError(error.render(self.config.lang or "ja")) from None
         lang = self.config.lang or result.kb.config.language
         if result.errors:
             problems = "\n".join(p.format(lang) for p in result.errors)
@@ -104,9 +131,8 @@ class HikitsugiPlugin(BasePlugin[_Options]):
         if not self.code_reported:
             _warn_about_code(config)
         environment.cache_clear()  # under `mkdocs serve`, see a templates/ folder added since
-        self.context, self.pages = _render(
-            result.kb, self._day(), lang, directory_urls=config.use_directory_urls
-        )
+        rendering = self._render(result.kb, lang, directory_urls=config.use_directory_urls)
+        self.context, self.pages = rendering.context, dict(rendering.files)
         config.extra_css.append(site.ASSET_PREFIX + "hikitsugi.css")
         config.extra_javascript.append(site.ASSET_PREFIX + "hikitsugi.js")
         config.theme["language"] = lang
@@ -124,13 +150,56 @@ class HikitsugiPlugin(BasePlugin[_Options]):
         if files.get_file_from_path("index.md") is None:  # the site's front door must exist
             generated["index.md"] = site.render_home(self.context)
             own.insert(0, "index.md")
-        for path, content in generated.items():
-            if files.get_file_from_path(path) is None:
-                files.append(File.generated(config, path, content=content))
         own_nav = list(config.nav) if config.nav else hand_written(self.context, own)
         config.nav = navigation(self.context, own_nav)
+        changed = self._changed(config)
+        if changed is not None:
+            _write_again(files.documentation_pages())
+        for path, content in generated.items():
+            if files.get_file_from_path(path) is None:
+                kind = _Kept if changed is not None and path not in changed else File
+                files.append(kind.generated(config, path, content=content))
         LAST_TIMINGS["on_files"] = time.perf_counter() - started
         return files
+
+    def _render(self, kb: KnowledgeBase, lang: str, directory_urls: bool) -> Rendering:
+        """Render the site; under `hikitsugi serve`, only what changed since the last build."""
+        import jinja2
+
+        from hikitsugi.render.template_errors import describe
+
+        try:
+            if self.between is None:
+                return render(kb, self._day(), lang, directory_urls)
+            again = render_again(self.between.rendering, kb, self._day(), lang, directory_urls)
+        except (jinja2.TemplateError, UnicodeDecodeError) as error:
+            failed = describe(error)  # the file and line, also of an undefined name or bad bytes
+            raise PluginError(
+                t("site.template-error", lang, where=failed.where, error=failed.reason(lang))
+            ) from None
+        self.between.rendering = again.rendering
+        self.changed = again.changed
+        return again.rendering
+
+    def _changed(self, config: MkDocsConfig) -> frozenset[str] | None:
+        """The generated paths a dirty build must write (None: every file, in a clean folder).
+
+        The home page and the KB's images are always written (they are not in the rendering);
+        when the navigation changed, every page shows it, so everything is built again.
+        """
+        between = self.between
+        if between is None:
+            return None
+        changed = self.changed
+        if between.nav != config.nav:
+            changed = None
+        between.nav = list(config.nav or [])
+        if changed is None:
+            from mkdocs.utils import clean_directory
+
+            clean_directory(config.site_dir)  # a dirty build then writes every file
+            return None
+        return changed | {"index.md"} | set(kb_images(self.root))
 
     def on_template_context(self, context: Any, *, template_name: str, config: MkDocsConfig) -> Any:
         """Give 404.html relative URLs: MkDocs makes them absolute, which leave the site over file://."""
@@ -153,22 +222,15 @@ class HikitsugiPlugin(BasePlugin[_Options]):
         return server
 
 
-def _render(
-    kb: KnowledgeBase, day: datetime.date, lang: str, directory_urls: bool
-) -> tuple[SiteContext, dict[str, str | bytes]]:
-    """Render every file; a broken template override becomes a message naming file and line."""
-    import jinja2
+def _write_again(hand_written_pages: Sequence[File]) -> None:
+    """Make a dirty build read and write the KB's own pages again.
 
-    from hikitsugi.render.template_errors import describe
-
-    try:
-        context, documents = prepare(kb, day, lang=lang, directory_urls=directory_urls)
-        return context, render_files(context, documents)
-    except (jinja2.TemplateError, UnicodeDecodeError) as error:
-        failed = describe(error)  # the file and line, also of an undefined name or bad bytes
-        raise PluginError(
-            t("site.template-error", lang, where=failed.where, error=failed.reason(lang))
-        ) from None
+    MkDocs takes a page's title from its Markdown only when it reads the page, and every page
+    shows the titles of the others (the home page's in the header), so these few are always made.
+    """
+    for file in hand_written_pages:
+        if file.abs_src_path and os.path.isfile(file.abs_dest_path):
+            os.utime(file.abs_dest_path, ns=(0, 0))
 
 
 def _warn_about_code(config: MkDocsConfig) -> None:

@@ -198,3 +198,25 @@ def test_nesting_past_libyamls_own_limit_is_too_deep_not_a_syntax_error() -> Non
     with pytest.raises(LoadError) as caught:
         parse(b"a: " + b"[" * 2000 + b"]" * 2000, "x.yml")
     assert (caught.value.key, caught.value.params) == ("load.too-deep", {"limit": 64})
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "key"),
+    [
+        ("id: a\nsteps:\n  - id: x\n  \u3000title: y\n", (4, 3), "load.fullwidth-space"),
+        ("id: a\n\u3000summary: b\n", (2, 1), "load.fullwidth-space"),
+        ("id: a\nsteps:\n  - title\uff1a y\n    zone: z\n", (3, 10), "load.fullwidth-colon"),
+        ("id: a\ntitle: 'abc\nsummary: b\n", (2, 8), "load.unclosed-quote"),
+    ],
+)
+def test_japanese_keyboard_slips_are_named_where_they_are(
+    text: str, where: tuple[int, int], key: str
+) -> None:
+    with pytest.raises(LoadError) as caught:
+        parse(text.encode(), "f.yml")
+    assert ((caught.value.line, caught.value.column), caught.value.key) == (where, key)
+
+
+def test_full_width_space_and_colon_inside_a_text_block_are_content() -> None:
+    text = "id: a\nsummary: |\n  \u3000本文\uff1aこれ\n"
+    assert parse(text.encode(), "f.yml").data["summary"] == "\u3000本文\uff1aこれ\n"

@@ -69,6 +69,18 @@ register(
             "インデントにタブ文字が使われています。YAML のインデントは半角スペースにしてください",
             "tab character used for indentation: YAML indents with spaces only",
         ),
+        "load.fullwidth-space": (
+            "インデントに全角スペースが使われています。YAML のインデントは半角スペースにしてください",
+            "a full-width space (U+3000) is used for indentation: YAML indents with ASCII spaces only",
+        ),
+        "load.fullwidth-colon": (
+            "キー '{key}' の後が全角のコロン「：」です。半角の「: 」(コロンと半角スペース) にしてください",
+            "the key '{key}' is followed by a full-width colon '：': use an ASCII ': ' (colon and space)",
+        ),
+        "load.unclosed-quote": (
+            "YAML の構文エラー: ここで開いた引用符 {quote} が閉じられていません。値の終わりにも {quote} を書いてください",
+            "YAML syntax error: the quote {quote} opened here is never closed: end the value with {quote} too",
+        ),
         "load.duplicate-key": (
             "キー '{key}' が重複しています (最初は {first_line} 行目)",
             "duplicate key '{key}' (first at line {first_line})",
@@ -247,17 +259,47 @@ def _syntax_error(error: yaml.MarkedYAMLError, text: str, relpath: str) -> LoadE
     mark = error.problem_mark or error.context_mark
     line = mark.line + 1 if mark else 1
     column = mark.column + 1 if mark else 1
-    for number, content in enumerate(text.splitlines()[:line], start=1):
-        indent = content[: len(content) - len(content.lstrip(" \t"))]
+    lines = text.splitlines()[:line]
+    for number, content in enumerate(lines, start=1):
+        indent = content[: len(content) - len(content.lstrip(" \t\u3000"))]
         if "\t" in indent:
             return LoadError(relpath, number, indent.index("\t") + 1, "load.tab")
+        if "\u3000" in indent:
+            return LoadError(relpath, number, indent.index("\u3000") + 1, "load.fullwidth-space")
+    slip = _fullwidth_colon(lines, relpath)
+    if slip is not None:
+        return slip
     problem = error.problem or error.context or "?"
+    opened = error.context_mark
+    if opened is not None and "quoted scalar" in (error.context or ""):
+        # libyaml reports the end of the file; the slip is where the quote opens.
+        quote = text.splitlines()[opened.line][opened.column : opened.column + 1] or '"'
+        return LoadError(
+            relpath, opened.line + 1, opened.column + 1, "load.unclosed-quote", quote=quote
+        )
     if "maximum nesting depth" in problem:  # libyaml's own limit, far past ours
         return LoadError(relpath, line, column, "load.too-deep", limit=MAX_DEPTH)
     key = _SYNTAX_HINTS.get(problem.strip())
     if key:
         return LoadError(relpath, line, column, key, problem=problem)
     return LoadError(relpath, line, column, "load.syntax", problem=problem)
+
+
+# A key followed by a full-width colon (`summary：`), before any ASCII colon, quote or comment.
+_FULLWIDTH_COLON = re.compile(r"^(?P<lead> *(?:- +)?)(?P<key>[^\s:：#'\"\[\]{}][^:：#]*?)\s*：")
+
+
+def _fullwidth_colon(lines: list[str], relpath: str) -> LoadError | None:
+    """Name the last key before the syntax error that a full-width colon follows, if any.
+
+    libyaml reads `summary：` as text running on into the next line and complains there.
+    """
+    for number in range(len(lines), 0, -1):
+        found = _FULLWIDTH_COLON.match(lines[number - 1])
+        if found:
+            column = found.end()  # the 1-based column of the colon itself
+            return LoadError(relpath, number, column, "load.fullwidth-colon", key=found["key"])
+    return None
 
 
 # libyaml's most common complaints, said again in the words staff use.
@@ -368,6 +410,8 @@ class _Builder:
                 raise self.error(key_node, "load.tag", tag=_short_tag(key_node.tag))
             key = key_node.value
             mark = key_node.start_mark
+            if isinstance(key, str) and key.startswith("\u3000"):  # `　summary:` at column 1
+                raise self.error(key_node, "load.fullwidth-space")
             key_path = path + (key,)
             if key in result:
                 first_line = positions[key_path][0]

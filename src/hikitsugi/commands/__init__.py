@@ -9,6 +9,7 @@ COMMANDS: list[tuple[str, str]] = [
     ("check", "hikitsugi.commands.check"),
     ("new", "hikitsugi.commands.new"),
     ("build", "hikitsugi.commands.build"),
+    ("serve", "hikitsugi.commands.serve"),
     ("schema", "hikitsugi.commands.schema"),
     ("audit", "hikitsugi.commands.audit"),
     ("show", "hikitsugi.commands.show"),
@@ -38,6 +39,10 @@ register(
         "build.help": (
             "手順書のサイトを作る (MkDocs)",
             "build the runbook site (MkDocs)",
+        ),
+        "serve.help": (
+            "サイトを作り、ブラウザーで見られるようにする。手順書を保存するたびに変わった所だけ作り直す",
+            "build the site and serve it; each saved edit rebuilds only what it changes",
         ),
         "schema.help": (
             "手順書の JSON Schema を書き出す (VS Code で入力補完・検査に使う)",

@@ -8,6 +8,7 @@ site's pages which of them exist, so that they link only to documents that were 
 from __future__ import annotations
 
 import datetime
+from collections.abc import Collection
 
 from hikitsugi import model
 from hikitsugi.render.paths import print_path
@@ -29,16 +30,23 @@ def prepare(
     ctx = context(
         kb, day, lang=lang, directory_urls=directory_urls, printables=frozenset(documents)
     )
-    _add_record_mode(ctx, documents)
+    add_record_mode(ctx, documents)
     return ctx, documents
 
 
-def _add_record_mode(ctx: SiteContext, documents: dict[str, str]) -> None:
-    """Give every checklist sheet of the site its 記録 mode (the CLI's printouts stay paper only)."""
+def add_record_mode(
+    ctx: SiteContext, documents: dict[str, str], only: Collection[str] | None = None
+) -> None:
+    """Give every checklist sheet of the site (or those of the ids *only*) its 記録 mode.
+
+    (The CLI's printouts stay paper only.)
+    """
     script = "../../" + ASSET_PREFIX + SCRIPT  # from print/checklists/ID.html to the site's root
     items: list[model.Runbook | model.Checklist] = [*ctx.kb.runbooks.values()]
     items += ctx.kb.checklists.values()
     for item in items:
+        if only is not None and item.id not in only:
+            continue
         path = print_path("checklists", item.id)
         if path in documents:
             data = record_data(ctx.kb, item, ctx.day, ctx.lang)

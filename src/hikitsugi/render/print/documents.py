@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from functools import partial
 from typing import Any
 
@@ -242,12 +242,23 @@ def onboarding_html(kb: KnowledgeBase, role: str, day: datetime.date) -> str:
     )
 
 
-def site_documents(kb: KnowledgeBase, day: datetime.date) -> dict[str, str]:
-    """Return {site-relative path: HTML} for every checklist, leaving person's pack and post's pack."""
+def site_documents(
+    kb: KnowledgeBase,
+    day: datetime.date,
+    checklists: Collection[str] | None = None,
+    onboarding: bool = True,
+) -> dict[str, str]:
+    """Return {site-relative path: HTML} for every checklist, leaving person's pack and post's pack.
+
+    With *checklists*, only the checklists of those ids are made (the handover packs always
+    are); the posts' onboarding packs (which show no steps) only with *onboarding*.
+    """
     documents: dict[str, str] = {}
     sheets = SheetRenderer(kb)  # each sheet once: the packs reuse the checklists' HTML
     items = [r for r in kb.runbooks.values() if r.status == "active"] + list(kb.checklists.values())
     for item in sorted(items, key=lambda i: i.id):
+        if checklists is not None and item.id not in checklists:
+            continue
         if has_checklist(item):
             html = checklist_html(kb, item.id, day, sheets)
             documents[print_path("checklists", item.id)] = html
@@ -257,7 +268,7 @@ def site_documents(kb: KnowledgeBase, day: datetime.date) -> dict[str, str]:
             print_path("handover", person.id),
             partial(handover_html, kb, person, day, None, sheets),
         )
-    for role in sorted(kb.roster.roles):
+    for role in sorted(kb.roster.roles) if onboarding else ():
         _add(documents, print_path("onboarding", role), partial(onboarding_html, kb, role, day))
     return documents
 

@@ -8,6 +8,7 @@ plugin (hikitsugi.mkdocs_plugin) only hands the strings to MkDocs.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Collection
 from pathlib import Path
 
 from hikitsugi import model
@@ -50,14 +51,21 @@ def context(
     return SiteContext(kb, day, lang or kb.config.language, directory_urls, printables=printables)
 
 
-def render_pages(ctx: SiteContext) -> dict[str, str | bytes]:
-    """Return every generated page, .ics file and the search index, by path."""
+def render_pages(
+    ctx: SiteContext, runbooks: Collection[str] | None = None
+) -> dict[str, str | bytes]:
+    """Return every generated page, .ics file and the search index, by path.
+
+    With *runbooks*, only the pages of those runbooks are made (every other page is).
+    """
     kb = ctx.kb
     pages: dict[str, str | bytes] = {}
     calendars = calendar_files(ctx)  # calendar/: one .ics per post, and all.ics
     ctx.calendars = frozenset(calendars)
     pages.update(calendars)
     for runbook in kb.runbooks.values():
+        if runbooks is not None and runbook.id not in runbooks:
+            continue
         pages[paths.runbook_page(runbook.id)] = render_runbook(ctx, runbook)
     for standard in kb.standards.values():
         pages[paths.standard_page(standard.id)] = render_standard(ctx, standard)
@@ -73,6 +81,26 @@ def render_pages(ctx: SiteContext) -> dict[str, str | bytes]:
     pages[paths.list_page("status")] = render_status(ctx)
     for role in kb.roster.roles.values():
         pages[paths.onboarding_page(role.id)] = render_onboarding(ctx, role)
+    pages[INDEX_PATH] = search_index(kb, ctx.directory_urls, ctx.lang)
+    return pages
+
+
+def render_step_pages(ctx: SiteContext, runbooks: Collection[str]) -> dict[str, str | bytes]:
+    """Return the pages of render_pages that show runbooks' steps, for the runbooks *runbooks*.
+
+    The pages of those runbooks, the standards (a page shows how runbooks differ from it), the
+    checklists, the zones page (transfers, re-keying) and the search index; no other page shows
+    a step (tests/render/test_site_rebuild.py edits steps and compares with a full rendering).
+    """
+    kb = ctx.kb
+    pages: dict[str, str | bytes] = {}
+    for runbook_id in runbooks:
+        pages[paths.runbook_page(runbook_id)] = render_runbook(ctx, kb.runbooks[runbook_id])
+    for standard in kb.standards.values():
+        pages[paths.standard_page(standard.id)] = render_standard(ctx, standard)
+    for checklist in kb.checklists.values():
+        pages[paths.checklist_page(checklist.id)] = render_standalone_checklist(ctx, checklist)
+    pages[paths.list_page("zones")] = render_zones(ctx)
     pages[INDEX_PATH] = search_index(kb, ctx.directory_urls, ctx.lang)
     return pages
 

@@ -47,7 +47,7 @@ class SiteBuildError(HikitsugiError):
 
 
 @contextmanager
-def _quiet_mkdocs(report: Callable[[str], None], errors: list[str]) -> Iterator[None]:
+def quiet_mkdocs(report: Callable[[str], None], errors: list[str]) -> Iterator[None]:
     """Send MkDocs warnings to *report*, collect its errors, hide its INFO chatter."""
     logger = logging.getLogger("mkdocs")
 
@@ -86,8 +86,8 @@ def mkdocs_build(
     """
     config_file = root / CONFIG_FILE
     if config_file.is_file():
-        _refuse_code(config_file, report, strict)
-        _refuse_online(config_file, report, strict)
+        refuse_code(config_file, report, strict)
+        refuse_online(config_file, report, strict)
         _run_mkdocs(config_file, target, day, report, lang=_language(root))
         return
     from hikitsugi.check.discover import read_config
@@ -119,7 +119,7 @@ def _run_mkdocs(
     from mkdocs.exceptions import MkDocsException
 
     errors: list[str] = []
-    with _quiet_mkdocs(report, errors):
+    with quiet_mkdocs(report, errors):
         try:
             config = load_config(config_file=str(config_file), site_dir=str(target))
             if "hikitsugi" not in config.plugins:
@@ -137,7 +137,7 @@ def _run_mkdocs(
             raise SiteBuildError("build.failed", site=str(target), reason=reason) from None
 
 
-def _refuse_code(config_file: Path, report: Callable[[str], None], strict: bool) -> None:
+def refuse_code(config_file: Path, report: Callable[[str], None], strict: bool) -> None:
     """Warn about each hook or outside plugin of mkdocs.yml; refuse them all when *strict*."""
     lines = [
         t("build.config-code", config=config_file.name, line=entry.line, what=entry.what)
@@ -149,7 +149,7 @@ def _refuse_code(config_file: Path, report: Callable[[str], None], strict: bool)
         report(line)
 
 
-def _refuse_online(config_file: Path, report: Callable[[str], None], strict: bool) -> None:
+def refuse_online(config_file: Path, report: Callable[[str], None], strict: bool) -> None:
     """Warn about each setting that breaks the site on LGWAN or file://; refuse when *strict*."""
     lines = [
         t("build.offline", config=config_file.name, line=entry.line, what=entry.what)
