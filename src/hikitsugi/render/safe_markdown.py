@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html as html_module
 import re
 import xml.etree.ElementTree as etree
 
@@ -56,10 +57,12 @@ _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s")
 
 
 def loosen_lists(text: str) -> str:
-    """Start (and end) a list right next to a line of text, as staff write it in YAML."""
+    """Start (and end) a list or a table right next to a line of text, as staff write it in YAML."""
     lines: list[str] = []
     for line in text.splitlines():
         previous = lines[-1] if lines else ""
+        if line.startswith("|") and previous.strip() and not previous.startswith("|"):
+            lines.append("")  # Python-Markdown starts a table only after a blank line
         starts = (
             _LIST_ITEM.match(line)
             and previous.strip()
@@ -86,7 +89,7 @@ def _converter() -> markdown.Markdown:
     global _CONVERTER
     if _CONVERTER is None:
         _CONVERTER = markdown.Markdown(
-            extensions=["sane_lists", "nl2br", _SafeExtension()], output_format="html"
+            extensions=["sane_lists", "nl2br", "tables", _SafeExtension()], output_format="html"
         )
     return _CONVERTER
 
@@ -140,3 +143,29 @@ def render(text: str, image_prefix: str = "") -> str:
     html = converter.reset().convert(loosen_lists(escape_html(text)))
     # The page is Markdown again for MkDocs: a blank line would end the raw HTML block.
     return re.sub(r"\n\s*\n", "\n", html).strip()
+
+
+_TABLE = re.compile(r"<table>.*?</table>", re.DOTALL)
+
+
+def tables(text: str) -> list[str]:
+    """Return the HTML of each GitHub-style table in *text* (a step's reference tables, for paper)."""
+    if "|" not in text:
+        return []
+    return _TABLE.findall(render(text))
+
+
+_CELL_END = re.compile(r"</t[dh]>")
+_LINE_END = re.compile(r"<br\s*/?>|</(?:p|li|tr|h[1-6]|blockquote|pre)>")
+_TAG = re.compile(r"<[^>]+>")
+
+
+def plain_text(text: str) -> str:
+    """Return staff Markdown as the words a reader sees: no markup, no `|---|` rows.
+
+    For snippets (search results) and anywhere else the text goes without HTML.
+    """
+    flat = render(text).replace("\n", "")  # the renderer's newlines sit between elements
+    rendered = _LINE_END.sub("\n", _CELL_END.sub(" ", flat))
+    lines = (" ".join(line.split()) for line in html_module.unescape(_TAG.sub("", rendered)).split("\n"))
+    return "\n".join(line for line in lines if line)
