@@ -167,5 +167,7 @@ def plain_text(text: str) -> str:
     """
     flat = render(text).replace("\n", "")  # the renderer's newlines sit between elements
     rendered = _LINE_END.sub("\n", _CELL_END.sub(" ", flat))
-    lines = (" ".join(line.split()) for line in html_module.unescape(_TAG.sub("", rendered)).split("\n"))
+    lines = (
+        " ".join(line.split()) for line in html_module.unescape(_TAG.sub("", rendered)).split("\n")
+    )
     return "\n".join(line for line in lines if line)

@@ -69,7 +69,9 @@ def mailto_with(email: str, subject: str, body: str) -> str | None:
     if plain is None:
         return None
     encode = functools.partial(urllib.parse.quote, safe="")
-    return f"{plain}?subject={encode(subject)}&body={encode(body.replace(chr(10), chr(13) + chr(10)))}"
+    return (
+        f"{plain}?subject={encode(subject)}&body={encode(body.replace(chr(10), chr(13) + chr(10)))}"
+    )
 
 
 def image_path(url: str) -> str | None:

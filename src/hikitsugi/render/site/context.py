@@ -180,14 +180,30 @@ class _Labels(dict[str, str]):
         raise KeyError(f"no label {key!r}")
 
 
+def holder_spans(roster: model.Roster, role: str) -> list[list[str]]:
+    """Every assignment to *role* as [name, from, until or ""], roster order.
+
+    The browser decides today's holders from these (hikitsugi.js `holdersOn`, the rule of
+    facts/people.py `holders`; tests/render/site/test_browser.py runs both on the same cases).
+    """
+    return [
+        [person.name, a.start.isoformat(), a.until.isoformat() if a.until else ""]
+        for person in roster.people
+        for a in person.assignments
+        if a.role == role
+    ]
+
+
 def _post_html(ctx: SiteContext, role: str | None) -> Markup:
     if not role:
         return Markup("—")
     names = ctx.holders(role)
-    holders = (
-        Markup(' <span class="hk-holders">({})</span>').format("、".join(names))
-        if names
-        else Markup(' <span class="hk-vacant">({})</span>').format(ctx.label("site.vacant"))
+    spans = json.dumps(holder_spans(ctx.kb.roster, role), ensure_ascii=False)
+    holders = Markup(' <span class="{}" data-hk-holders="{}" data-vacant="{}">({})</span>').format(
+        "hk-holders" if names else "hk-vacant",
+        spans,
+        ctx.label("site.vacant"),
+        "、".join(dict.fromkeys(names)) if names else ctx.label("site.vacant"),
     )
     return Markup('<span class="hk-post">{}</span>').format(ctx.role_title(role)) + holders
 
