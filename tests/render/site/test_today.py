@@ -128,3 +128,37 @@ def test_holder_json_is_valid(site: dict[str, str | bytes]) -> None:
     for raw in re.findall(r'data-hk-holders="([^"]*)"', page):
         spans = json.loads(raw.replace("&#34;", '"'))
         assert all(len(span) == 3 for span in spans)
+
+
+def test_owners_page_shows_all_the_work_of_each_post(
+    sample: model.KnowledgeBase, site: dict[str, str | bytes]
+) -> None:
+    page = str(site["lists/owners.md"])
+    owned_checklists = [c for c in sample.checklists.values() if c.owner]
+    assert owned_checklists
+    for item in owned_checklists:
+        section = page.split(f'id="post-{item.owner}"')[1].split("</section>")[0]
+        assert f"checklists/{item.id}.md" in section or f"checklists/{item.id}.html" in section
+    assert "(副担当)</li>" in page
+    onboarding = str(site[f"onboarding/{owned_checklists[0].owner}.md"])
+    assert "このポストのチェックリスト" in onboarding
+
+
+def test_ownerless_runbooks_come_first_on_the_owners_page(sample: model.KnowledgeBase) -> None:
+    first = next(iter(sample.runbooks.values()))
+    loose = replace(first, owner=None)
+    kb = replace(sample, runbooks={**sample.runbooks, first.id: loose})
+    page = str(render_site(kb, DAY)["lists/owners.md"])
+    ownerless = page.index('id="post-none"')
+    assert all(ownerless < page.index(f'id="post-{role}"') for role in kb.roster.roles)
+    assert f"runbooks/{first.id}.html" in page[ownerless:].split("</section>")[0]
+
+
+def test_predecessor_is_who_last_left_the_post(sample: model.KnowledgeBase) -> None:
+    from hikitsugi.facts import people
+
+    last = datetime.date(2027, 3, 31)
+    role = next(a.role for p in sample.roster.people for a in p.assignments if a.until == last)
+    found = people.predecessor(sample.roster, role, last + datetime.timedelta(days=2), DAY)
+    assert found is not None and found[1] == last
+    assert people.predecessor(sample.roster, role, last, DAY) is None  # still holding: leaving

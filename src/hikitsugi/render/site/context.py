@@ -82,7 +82,7 @@ class SiteContext:
         for role, going in people.leaving_by_post(self.kb.roster, self.day, end).items():
             found[role] = sorted(
                 (
-                    self._leaving(h.person, h.last_day)
+                    self.leaver(h.person, h.last_day)
                     for h in going
                     if h.last_day is not None  # a leaving holding always has a last day
                 ),
@@ -90,7 +90,7 @@ class SiteContext:
             )
         return found
 
-    def _leaving(self, person: model.Person, last_day: datetime.date) -> Leaving:
+    def leaver(self, person: model.Person, last_day: datetime.date) -> Leaving:
         """A leaver with their pack and whether their handovers/ note is written."""
         note = self.kb.handovers.get(person.id)
         return Leaving(

@@ -7,40 +7,78 @@ from collections import Counter
 from dataclasses import dataclass
 
 from hikitsugi import model
-from hikitsugi.facts import fiscal
+from hikitsugi.facts import fiscal, people
 from hikitsugi.facts.duties import EVERY, duties_of, runbooks_of
 from hikitsugi.facts.review import review_on
 from hikitsugi.facts.workload import Workload, figure_text, is_rekey, total_rekey_hours, workload
 from hikitsugi.model import add_months
 from hikitsugi.render import paths
-from hikitsugi.render.site.context import SiteContext
+from hikitsugi.render.site.context import Leaving, SiteContext
 from hikitsugi.vocabulary import TRANSFER_METHODS
 
 
-def _by_title(runbooks: list[model.Runbook]) -> list[model.Runbook]:
-    return sorted(runbooks, key=lambda r: (r.status != "active", r.title, r.id))
+def _in_year_order(ctx: SiteContext, runbooks: list[model.Runbook]) -> list[model.Runbook]:
+    """Active first; then in the order the fiscal year brings them, then by owner in roster order."""
+    first: dict[str, datetime.date] = {}
+    for occurrence in ctx.fiscal_occurrences:
+        first.setdefault(occurrence.runbook.id, occurrence.start)
+    posts = {role: index for index, role in enumerate(ctx.kb.roster.roles)}
+    never = datetime.date.max
+    return sorted(
+        runbooks,
+        key=lambda r: (
+            r.status != "active",
+            first.get(r.id, never),
+            posts.get(r.owner or "", len(posts)),
+            r.title,
+        ),
+    )
 
 
 def render_kind_list(ctx: SiteContext, kind: str) -> str:
     """Return the list of processes or tools, with owner and review state."""
     name = "processes" if kind == "process" else "tools"
-    runbooks = _by_title([r for r in ctx.kb.runbooks.values() if r.kind == kind])
+    runbooks = _in_year_order(ctx, [r for r in ctx.kb.runbooks.values() if r.kind == kind])
     rows = [(r, review_on(ctx.kb, r, ctx.day)) for r in runbooks]
     return ctx.render(
         "list.html.j2", paths.list_page(name), title=ctx.label(f"site.page.{name}"), rows=rows
     )
 
 
+@dataclass(frozen=True)
+class PostWork:
+    """All the work of a post for its pages: runbooks owned and deputised, checklists, predecessor."""
+
+    role: model.Role
+    owned: list[model.Runbook]
+    deputy: list[model.Runbook]
+    checklists: list[model.Checklist]
+    predecessor: Leaving | None
+
+
+def post_work(ctx: SiteContext, role: model.Role) -> PostWork:
+    """What *role* owns and deputises (facts/duties.py), and who held it before (facts/people.py)."""
+    duties = duties_of(ctx.kb, [role.id], statuses=EVERY)
+    runbooks = [(d.relation, d.item) for d in duties if isinstance(d.item, model.Runbook)]
+    since = ctx.day - datetime.timedelta(days=ctx.kb.config.handover_window_days)
+    found = people.predecessor(ctx.kb.roster, role.id, ctx.day, since)
+    return PostWork(
+        role,
+        _in_year_order(ctx, [r for relation, r in runbooks if relation == "owner"]),
+        _in_year_order(ctx, [r for relation, r in runbooks if relation == "deputy"]),
+        [d.item for d in duties if isinstance(d.item, model.Checklist)],
+        ctx.leaver(found[0], found[1]) if found else None,
+    )
+
+
 def render_owners(ctx: SiteContext) -> str:
-    """Return the page that lists, per post, its holders today and its runbooks."""
-    posts = []
-    for role in ctx.kb.roster.roles.values():
-        duties = duties_of(ctx.kb, [role.id], statuses=EVERY, checklists=False)
-        runbooks = [(d.relation, d.item) for d in duties if isinstance(d.item, model.Runbook)]
-        owned = _by_title([r for relation, r in runbooks if relation == "owner"])
-        deputy = _by_title([r for relation, r in runbooks if relation == "deputy"])
-        posts.append((role, owned, deputy))
-    return ctx.render("owners.html.j2", paths.list_page("owners"), posts=posts)
+    """Return the page that lists, per post, its holders today and all its work; ownerless first."""
+    posts = [post_work(ctx, role) for role in ctx.kb.roster.roles.values()]
+    ownerless = _in_year_order(ctx, [r for r in ctx.kb.runbooks.values() if r.owner is None])
+    loose = [c for c in ctx.kb.checklists.values() if c.owner is None]
+    return ctx.render(
+        "owners.html.j2", paths.list_page("owners"), posts=posts, ownerless=ownerless, loose=loose
+    )
 
 
 @dataclass(frozen=True)
@@ -195,7 +233,7 @@ def onboarding_order(
         if occurrence.runbook.id in ids and occurrence.runbook.id not in first:
             first[occurrence.runbook.id] = (occurrence.start, occurrence.label)
     timed = sorted((r for r in mine if r.id in first), key=lambda r: (first[r.id][0], r.title))
-    untimed = _by_title([r for r in mine if r.id not in first])
+    untimed = _in_year_order(ctx, [r for r in mine if r.id not in first])
     return [
         (r, f"{first[r.id][0].month}/{first[r.id][0].day} {first[r.id][1]}") for r in timed
     ], untimed
@@ -213,4 +251,5 @@ def render_onboarding(ctx: SiteContext, role: model.Role) -> str:
         role=role,
         timed=timed,
         untimed=untimed,
+        work=post_work(ctx, role),
     )

@@ -135,6 +135,17 @@ register(
         "site.col.rule": ("指摘", "Finding"),
         "site.col.severity": ("重要度", "Severity"),
         "site.owned": ("担当する手順書", "Runbooks owned"),
+        "site.post.checklists": ("このポストのチェックリスト", "Checklists of this post"),
+        "site.post.deputy-mark": ("副担当", "deputy"),
+        "site.post.predecessor": (
+            "前任者: {name} ({day} まで)",
+            "Predecessor: {name} (until {day})",
+        ),
+        "site.post.ownerless": ("担当ポストのない手順書", "Runbooks without an owner post"),
+        "site.post.loose-checklists": (
+            "担当ポストのないチェックリスト",
+            "Checklists without an owner post",
+        ),
         "site.deputy-of": ("副担当の手順書", "Deputy for"),
         "site.no-schedule": ("時期の決まっていない業務", "Work without a fixed time of year"),
         "site.this-month": ("今月", "this month"),
