@@ -185,12 +185,13 @@ def test_html_written_atomically_to_a_file(cli, tmp_path):
 
 def test_onboarding_follows_the_fiscal_year(kb):
     html = printing.onboarding_html(kb, "gakudo-kakaricho", DAY)
-    order = re.findall(r"<strong>([^<]+)</strong> <span class=\"muted\">", html)
+    order = re.findall(r"<strong>([^<]+)</strong>(?: \([^)]*\))? <span class=\"muted\">", html)
     assert order == [
         "学童クラブ利用料の調定",
         "学童クラブ入会申請の受付",
     ]  # monthly from April, then January
     assert "学童システム" in html and "読了日" in html and "確認印" in html
+    assert "学童クラブ利用料の調定</strong> (副担当)" in html  # the post deputises it
 
 
 def test_english_labels(kb):
