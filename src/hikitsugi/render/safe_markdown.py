@@ -5,6 +5,7 @@ from __future__ import annotations
 import html as html_module
 import re
 import xml.etree.ElementTree as etree
+from collections.abc import Callable
 
 import markdown
 from markdown.extensions import Extension
@@ -43,9 +44,55 @@ def _as_text(element: etree.Element) -> None:
     element.attrib.clear()
 
 
+_NO_LINKS_INSIDE = frozenset({"a", "code", "pre"})
+
+
+class _TitleLinker(Treeprocessor):
+    """Link the titles of other runbooks in the text (never inside code or an existing link)."""
+
+    find: Callable[[str], list[tuple[int, int, str]]] | None = None
+    href: Callable[[str], str] = str
+
+    def run(self, root: etree.Element) -> None:
+        if self.find is not None:
+            self._walk(root)
+
+    def _walk(self, element: etree.Element) -> None:
+        if element.tag in _NO_LINKS_INSIDE:
+            return
+        for child in list(element):
+            self._walk(child)
+        if element.text:
+            element.text, links = self._split(element.text)
+            for index, link in enumerate(links):
+                element.insert(index, link)
+        for child in list(element):
+            if child.tail:
+                child.tail, links = self._split(child.tail)
+                position = list(element).index(child) + 1
+                for offset, link in enumerate(links):
+                    element.insert(position + offset, link)
+
+    def _split(self, text: str) -> tuple[str, list[etree.Element]]:
+        """Return the text before the first title, and an <a> per title (the rest as their tails)."""
+        assert self.find is not None
+        found = self.find(text)
+        if not found:
+            return text, []
+        links = []
+        for number, (start, end, title) in enumerate(found):
+            link = etree.Element("a", {"href": self.href(title), "class": "hk-title-link"})
+            link.text = text[start:end]
+            following = found[number + 1][0] if number + 1 < len(found) else len(text)
+            link.tail = text[end:following]
+            links.append(link)
+        return text[: found[0][0]], links
+
+
 class _SafeExtension(Extension):
     def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.treeprocessors.register(_LinkGuard(md), "hikitsugi-link-guard", 0)
+        md.treeprocessors.register(_TitleLinker(md), "hikitsugi-title-links", 1)
 
 
 def escape_html(text: str) -> str:
@@ -128,18 +175,28 @@ def _plain(text: str) -> str | None:
     return "\n".join(blocks)
 
 
-def render(text: str, image_prefix: str = "") -> str:
+def render(
+    text: str,
+    image_prefix: str = "",
+    find_titles: Callable[[str], list[tuple[int, int, str]]] | None = None,
+    title_href: Callable[[str], str] = str,
+) -> str:
     """Render staff Markdown to HTML: their HTML is escaped first, so it reads as text.
 
     *image_prefix* leads from the page to the site root, where the KB's images/ are copied.
+    *find_titles* finds the titles of other runbooks to link (to *title_href* of the title).
     """
-    plain = _plain(text.strip("\n"))
+    wants_links = find_titles is not None and bool(find_titles(text))
+    plain = None if wants_links else _plain(text.strip("\n"))
     if plain is not None:
         return plain
     converter = _converter()
     guard = converter.treeprocessors["hikitsugi-link-guard"]
     assert isinstance(guard, _LinkGuard)
     guard.image_prefix = image_prefix
+    linker = converter.treeprocessors["hikitsugi-title-links"]
+    assert isinstance(linker, _TitleLinker)
+    linker.find, linker.href = (find_titles, title_href) if wants_links else (None, str)
     html = converter.reset().convert(loosen_lists(escape_html(text)))
     # The page is Markdown again for MkDocs: a blank line would end the raw HTML block.
     return re.sub(r"\n\s*\n", "\n", html).strip()

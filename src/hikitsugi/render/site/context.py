@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime
 import json
+import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -20,6 +22,7 @@ from hikitsugi.render import paths, safe_markdown, urls
 from hikitsugi.render.paths import print_path
 from hikitsugi.render.site import links as site_links
 from hikitsugi.render.templates import environment
+from hikitsugi.render.title_links import TitleIndex
 
 
 @dataclass(frozen=True)
@@ -139,6 +142,33 @@ class SiteContext:
         methods = {m: vocabulary.word("method", m, self.lang) for m in vocabulary.TRANSFER_METHODS}
         return {"L": _Labels(plain), "Z": zones, "M": methods}
 
+    @cached_property
+    def titles(self) -> TitleIndex:
+        """The runbooks' titles, for linking a step that names one (render/title_links.py)."""
+        live = [r for r in self.kb.runbooks.values() if r.status != "retired"]
+        # A title's short name, before its first bracket (「指数計算シート(Excel)」 -> 「指数計算シート」),
+        # is how steps name a tool; the full titles win when they collide.
+        short = {re.split(r"[(（]", r.title)[0].strip(): paths.runbook_page(r.id) for r in live}
+        full = {r.title: paths.runbook_page(r.id) for r in live}
+        return TitleIndex({**{k: v for k, v in short.items() if k}, **full})
+
+    def title_finder(self, page: str) -> Callable[[str], list[tuple[int, int, str]]]:
+        """Find other runbooks' titles in a text of *page* (the page's own title is not a link)."""
+        own = [title for title, target in self.titles.targets.items() if target == page]
+        return lambda text: self.titles.find(text, skip=own)
+
+    def linked_titles(self, page: str, text: str) -> Markup:
+        """*text* (plain, e.g. a step title) with the titles of other runbooks as links."""
+        out = Markup("")
+        at = 0
+        for start, end, title in self.title_finder(page)(text):
+            href = self.link(page, self.titles.targets[title])
+            out += Markup('{}<a class="hk-title-link" href="{}">{}</a>').format(
+                text[at:start], href, text[start:end]
+            )
+            at = end
+        return out + text[at:]
+
     def post(self, role: str | None) -> Markup:
         """A post's title with today's holders (or 'vacant'), as HTML; cached per build."""
         if role not in self._posts:
@@ -159,7 +189,15 @@ class SiteContext:
                 label=self.label,
                 link=lambda target, anchor="": self.link(page, target, anchor),
                 file_link=lambda target: site_links.file_href(page, target, self.directory_urls),
-                markdown=lambda text: Markup(safe_markdown.render(text, self._to_root(page))),
+                markdown=lambda text: Markup(
+                    safe_markdown.render(
+                        text,
+                        self._to_root(page),
+                        self.title_finder(page),
+                        lambda title: self.link(page, self.titles.targets[title]),
+                    )
+                ),
+                linked=lambda text: self.linked_titles(page, text),
                 safe_link=urls.safe_link,
                 mailto=urls.mailto,
                 P=self.post,
