@@ -14,15 +14,15 @@ from hikitsugi.i18n import register, t
 register(
     {
         "audit.plain.no-owner": (
-            "担当ポスト (内容に責任を持つポスト) が決まっていません。担当ポストを決めてください",
+            "所有ポスト (内容に責任を持つポスト) が決まっていません。所有ポストを決めてください",
             "no post is accountable for it: choose the post that keeps it true",
         ),
         "audit.plain.vacant-owner": (
-            "担当ポスト「{role_title}」は {day} に誰も就いていません。後任を名簿に登録するか、担当ポストを変えてください",
+            "所有ポスト「{role_title}」は {day} に誰も就いていません。後任を名簿に登録するか、所有ポストを変えてください",
             "the owner post '{role_title}' is held by nobody on {day}: add its holder to the roster or choose another owner post",
         ),
         "audit.plain.vacant-owner-since": (
-            "担当ポスト「{role_title}」は {since} から空席です ({day} 現在)。後任を名簿に登録するか、担当ポストを変えてください",
+            "所有ポスト「{role_title}」は {since} から空席です ({day} 現在)。後任を名簿に登録するか、所有ポストを変えてください",
             "the owner post '{role_title}' has been vacant since {since} (as of {day}): add its holder to the roster or choose another owner post",
         ),
         "audit.plain.handover-overdue": (
@@ -46,15 +46,15 @@ register(
             "review is due today ({due}): check it and record the day you did",
         ),
         "audit.plain.owner-leaving": (
-            "担当ポスト「{role_title}」の {leaving} が異動・退任予定です。後任への引継ぎを準備し、見直しを済ませてください",
+            "所有ポスト「{role_title}」の {leaving} が異動・退任予定です。後任への引継ぎを準備し、見直しを済ませてください",
             "the owner post '{role_title}' loses {leaving}: prepare the handover and review it before they go",
         ),
         "audit.plain.no-deputy": (
-            "副担当ポストがありません。代わりに対応できるポストを決めてください",
+            "副所有ポストがありません。代わりに対応できるポストを決めてください",
             "no deputy post: choose a post that can stand in",
         ),
         "audit.plain.missed-run": (
-            "{label} ({when}) の実施記録がありません ({closes} まで待ちました)。実施していれば記録し、していなければ理由と対応を担当ポストで確かめてください",
+            "{label} ({when}) の実施記録がありません ({closes} まで待ちました)。実施していれば記録し、していなければ理由と対応を所有ポストで確かめてください",
             "no run is recorded for {label} ({when}; waited until {closes}): record it if it was done, otherwise the owner post should find out why",
         ),
         "audit.plain.self-checked": (

@@ -202,14 +202,20 @@ def render(
     return re.sub(r"\n\s*\n", "\n", html).strip()
 
 
-_TABLE = re.compile(r"<table>.*?</table>", re.DOTALL)
+_TABLE = re.compile(r"(?:<p>((?:(?!</?p>).){1,120})</p>\n)?(<table>.*?</table>)", re.DOTALL)
 
 
 def tables(text: str) -> list[str]:
-    """Return the HTML of each GitHub-style table in *text* (a step's reference tables, for paper)."""
+    """Return the HTML of each GitHub-style table in *text* (a step's reference tables, for paper).
+
+    A short paragraph right before a table is its caption (「調整指数(世帯ごと)」) and comes along.
+    """
     if "|" not in text:
         return []
-    return _TABLE.findall(render(text))
+    return [
+        (f'<p class="caption">{caption}</p>' if caption else "") + table
+        for caption, table in _TABLE.findall(render(text))
+    ]
 
 
 _CELL_END = re.compile(r"</t[dh]>")

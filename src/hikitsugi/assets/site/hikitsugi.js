@@ -255,7 +255,23 @@
     var buttons = document.querySelectorAll("[data-hk-print]");
     for (var i = 0; i < buttons.length; i++) buttons[i].addEventListener("click", function () { window.print(); });
   }
-  function start() { updateReviews(); updateHolders(); wirePrint(); buildUi(); }
+  /* The calendar opens on the reader's month: scrolled into view (a phone shows 2–3 months). */
+  function showThisMonth() {
+    var table = document.querySelector("[data-hk-current-month]");
+    if (!table) return;
+    var month = today().slice(0, 7), marks = table.querySelectorAll("[data-month]");
+    for (var i = 0; i < marks.length; i++) {
+      var on = marks[i].getAttribute("data-month") === month;
+      marks[i].classList.toggle("hk-current-month", on);
+    }
+    var head = table.querySelector('th[data-month="' + month + '"]');
+    var box = table.closest(".hk-scroll");
+    if (head && box && box.scrollWidth > box.clientWidth) {
+      var first = table.querySelector("th[scope=row]");
+      box.scrollLeft = head.offsetLeft - (first ? first.offsetWidth : 0);
+    }
+  }
+  function start() { updateReviews(); updateHolders(); wirePrint(); showThisMonth(); buildUi(); }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
 })();

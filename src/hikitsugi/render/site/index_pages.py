@@ -10,6 +10,7 @@ from hikitsugi import model
 from hikitsugi.facts import fiscal, people
 from hikitsugi.facts.duties import EVERY, duties_of, runbooks_of
 from hikitsugi.facts.review import review_on
+from hikitsugi.facts.schedule import Occurrence
 from hikitsugi.facts.workload import Workload, figure_text, is_rekey, total_rekey_hours, workload
 from hikitsugi.model import add_months
 from hikitsugi.render import paths
@@ -96,7 +97,7 @@ def calendar_rows(ctx: SiteContext) -> tuple[list[datetime.date], list[CalendarR
     """Months of the fiscal year, and per scheduled runbook the labels that fall in each month."""
     start, _ = fiscal_year(ctx)
     months = [add_months(start, i) for i in range(12)]
-    cells: dict[str, list[set[str]]] = {}
+    cells: dict[str, list[set[tuple[int, str]]]] = {}
     found: dict[str, model.Runbook] = {}
     for occurrence in ctx.fiscal_occurrences:
         found[occurrence.runbook.id] = occurrence.runbook
@@ -105,10 +106,25 @@ def calendar_rows(ctx: SiteContext) -> tuple[list[datetime.date], list[CalendarR
             _month_index(start, occurrence.start), _month_index(start, occurrence.end) + 1
         ):
             if 0 <= index < 12:
-                row[index].add(occurrence.label)
-    rows = [CalendarRow(found[i], tuple(tuple(sorted(c)) for c in cells[i])) for i in cells]
+                row[index].add(_with_days(ctx, occurrence, months[index]))
+    rows = [
+        CalendarRow(found[i], tuple(tuple(text for _, text in sorted(c)) for c in cells[i]))
+        for i in cells
+    ]
     rows.sort(key=lambda row: (next(i for i, c in enumerate(row.months) if c), row.runbook.title))
     return months, rows
+
+
+def _with_days(ctx: SiteContext, occurrence: Occurrence, month: datetime.date) -> tuple[int, str]:
+    """The occurrence's days within *month* and its label, e.g. 「16〜31日 指数付け・検算」."""
+    last = add_months(month, 1) - datetime.timedelta(days=1)
+    first_day = max(occurrence.start, month)
+    last_day = min(occurrence.end, last)
+    if first_day == last_day:
+        days = ctx.label("site.cal.day", day=first_day.day)
+    else:
+        days = ctx.label("site.cal.days", first=first_day.day, last=last_day.day)
+    return first_day.day, f"{days} {occurrence.label}"
 
 
 def _month_index(start: datetime.date, day: datetime.date) -> int:

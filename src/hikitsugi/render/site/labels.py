@@ -135,6 +135,8 @@ register(
         "site.col.rule": ("指摘", "Finding"),
         "site.col.severity": ("重要度", "Severity"),
         "site.owned": ("担当する手順書", "Runbooks owned"),
+        "site.cal.day": ("{day}日", "{day}"),
+        "site.cal.days": ("{first}〜{last}日", "{first}–{last}"),
         "site.post.checklists": ("このポストのチェックリスト", "Checklists of this post"),
         "site.post.deputy-mark": ("副担当", "deputy"),
         "site.post.predecessor": (
