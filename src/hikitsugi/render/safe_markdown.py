@@ -209,13 +209,17 @@ def tables(text: str) -> list[str]:
     """Return the HTML of each GitHub-style table in *text* (a step's reference tables, for paper).
 
     A short paragraph right before a table is its caption (「調整指数(世帯ごと)」) and comes along.
+    Images become their alt text: a printed document may be saved anywhere, away from images/.
     """
     if "|" not in text:
         return []
+    found = _TABLE.findall(_IMAGE.sub(lambda m: m.group(1) or "", render(text)))
     return [
-        (f'<p class="caption">{caption}</p>' if caption else "") + table
-        for caption, table in _TABLE.findall(render(text))
+        (f'<p class="caption">{caption}</p>' if caption else "") + table for caption, table in found
     ]
+
+
+_IMAGE = re.compile(r'<img\b[^>]*?\balt="([^"]*)"[^>]*>|<img\b[^>]*>()')
 
 
 _CELL_END = re.compile(r"</t[dh]>")

@@ -563,3 +563,16 @@ def test_the_index_table_is_a_table_on_the_site_and_on_the_printed_checklist(
     assert page.locator(".reference table").count() == 2
     assert "|---|" not in page.locator("body").inner_text()
     page.close()
+
+
+def test_the_calendar_on_a_phone_shows_the_readers_month(site: Path, browser: Any) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.clock.set_fixed_time(datetime.datetime(2027, 1, 20, 9, 0))
+    page.goto((site / "lists" / "calendar.html").resolve().as_uri())
+    head = page.locator('th[data-month="2027-01"]')
+    assert "hk-current-month" in (head.get_attribute("class") or "")
+    box = head.bounding_box()
+    assert box is not None and 0 <= box["x"] and box["x"] + box["width"] <= 390
+    assert re.search(r"\d+日", page.locator(".hk-calendar tbody").inner_text())
+    context.close()

@@ -162,3 +162,9 @@ def test_predecessor_is_who_last_left_the_post(sample: model.KnowledgeBase) -> N
     found = people.predecessor(sample.roster, role, last + datetime.timedelta(days=2), DAY)
     assert found is not None and found[1] == last
     assert people.predecessor(sample.roster, role, last, DAY) is None  # still holding: leaving
+
+
+def test_printed_tables_show_images_as_their_words() -> None:
+    text = "| 見本 |\n|---|\n| ![申請書の見本](images/form.png) |"
+    (table,) = safe_markdown.tables(text)
+    assert "<img" not in table and "<td>申請書の見本</td>" in table
