@@ -154,7 +154,7 @@ def test_severities_read_the_same_on_the_status_page_and_in_the_audit(
     for severity in severities:
         word = vocabulary.word("severity", severity, lang)
         assert f"[{word} " in text
-        assert f"<td>{word}</td>" in site["lists/status.md"]
+        assert f">{word}</span> " in site["lists/status.md"]
 
 
 def test_monthly_days_read_the_same_in_the_calendar_and_on_the_site(

@@ -29,6 +29,7 @@ from hikitsugi.i18n import register, t
 from hikitsugi.model import KnowledgeBase
 from hikitsugi.render import urls
 from hikitsugi.render.site import pages as site
+from hikitsugi.render.site import today as site_today
 from hikitsugi.render.site.config_code import code_entries, offline_entries
 from hikitsugi.render.site.nav import hand_written, navigation
 from hikitsugi.render.site_rebuild import Rendering, render, render_again
@@ -200,6 +201,10 @@ class HikitsugiPlugin(BasePlugin[_Options]):
             clean_directory(config.site_dir)  # a dirty build then writes every file
             return None
         return changed | {"index.md"} | set(kb_images(self.root))
+
+    def on_page_content(self, html: str, *, page: Any, config: MkDocsConfig, files: Files) -> str:
+        """Say on every page when the site was built; give the home page its 今日 block."""
+        return site_today.decorate(self.context, page.file.src_uri, html)
 
     def on_template_context(self, context: Any, *, template_name: str, config: MkDocsConfig) -> Any:
         """Give 404.html relative URLs: MkDocs makes them absolute, which leave the site over file://."""

@@ -68,6 +68,7 @@ class Config:
     handover_within_days: int = 7  # format v1.1: handover.within_days
     records_since: datetime.date | None = None  # format v1.1: records.since
     records_grace_days: int = 7  # format v1.1: records.grace_days
+    feedback_email: str | None = None  # format v1.1: where the site's 誤りを報告 link writes to
 
 
 @dataclass(frozen=True)

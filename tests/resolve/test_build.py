@@ -17,6 +17,7 @@ def test_config_defaults_are_the_schemas() -> None:
     config = build.config_from({"organization": "x"})
     defaults = schema.defaults("config")
     nested = {"organization", "handover_within_days", "records_since", "records_grace_days"}
+    nested |= {"feedback_email"}  # optional, no default
     fields_named = {f.name for f in fields(Config)} - nested
     assert set(defaults) == fields_named | {"handover", "records"}
     assert config.handover_within_days == defaults["handover"]["within_days"]

@@ -35,4 +35,4 @@ def run(options: argparse.Namespace, out: TextIO, lang: str) -> int:
     kb = load_checked(options, lang)
     with template_errors():
         html = checklist_html(kb, options.id, day)
-    return emit(html, kb, options, out, lang)
+    return emit(html, kb, options, out, lang, name=options.id)

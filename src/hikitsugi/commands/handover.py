@@ -81,7 +81,7 @@ def run(options: argparse.Namespace, out: TextIO, lang: str) -> int:
         html = handover_html(kb, person, day, successor, with_deputy=options.with_deputy)
     if options.freeze:
         return _freeze(kb, person, day, successor, html, out, lang, options.with_deputy)
-    return emit(html, kb, options, out, lang)
+    return emit(html, kb, options, out, lang, name=person.id)
 
 
 def _draft(kb: KnowledgeBase, person: Person, day: datetime.date, out: TextIO, lang: str) -> int:

@@ -37,4 +37,4 @@ def run(options: argparse.Namespace, out: TextIO, lang: str) -> int:
     role = find_role(kb, options.role, lang)
     with template_errors():
         html = onboarding_html(kb, role, day)
-    return emit(html, kb, options, out, lang)
+    return emit(html, kb, options, out, lang, name=role)

@@ -3,24 +3,23 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import TextIO
 
 from hikitsugi.commands.common import output_path
-from hikitsugi.errors import UsageError
 from hikitsugi.i18n import register, t
 from hikitsugi.io import write_atomic
 from hikitsugi.model import KnowledgeBase
 
 register(
     {
-        "printing.opt-pdf": ("PDF を書き出す (-o が必要)", "write a PDF (needs -o)"),
+        "printing.opt-pdf": (
+            "PDF を書き出す (-o がなければカレントフォルダの ID.pdf)",
+            "write a PDF (without -o: ID.pdf in the current folder)",
+        ),
         "printing.opt-output": (
             "書き出すファイル (既定: HTML を標準出力へ)",
             "file to write (default: HTML to standard output)",
-        ),
-        "printing.pdf-needs-output": (
-            "--pdf には -o FILE で書き出し先を指定してください",
-            "--pdf needs -o FILE to say where to write",
         ),
         "printing.written": ("{path} を作成しました", "wrote {path}"),
     }
@@ -40,13 +39,28 @@ def add_output(parser: argparse.ArgumentParser, lang: str) -> None:
 
 
 def check_output(options: argparse.Namespace) -> None:
-    """Refuse --pdf without -o before any work is done (PDF bytes do not go to a terminal)."""
-    if options.pdf and options.output is None:
-        raise UsageError("printing.pdf-needs-output")
+    """Say nothing is wrong with the output options (kept for the commands' shape: --pdf alone is fine)."""
 
 
-def emit(html: str, kb: KnowledgeBase, options: argparse.Namespace, out: TextIO, lang: str) -> int:
-    """Write *html* (or its PDF) to -o atomically, or the HTML to *out*; return 0."""
+def default_pdf(name: str) -> Path:
+    """Where `--pdf` without -o writes: NAME.pdf in the current folder (PDF bytes never go to a terminal)."""
+    return Path(f"{name}.pdf")
+
+
+def emit(
+    html: str,
+    kb: KnowledgeBase,
+    options: argparse.Namespace,
+    out: TextIO,
+    lang: str,
+    name: str = "document",
+) -> int:
+    """Write *html* (or its PDF) to -o atomically, or the HTML to *out*; return 0.
+
+    *name* (the id printed) names the PDF written when -o is not given.
+    """
+    if options.output is None and options.pdf:
+        options.output = default_pdf(name)
     if options.output is None:
         out.write(html)
         return 0

@@ -296,6 +296,29 @@ def signers(kb: KnowledgeBase, holding: Holding) -> Signers:
     )
 
 
+def predecessor(
+    roster: Roster, role: str, day: datetime.date, since: datetime.date
+) -> tuple[Person, datetime.date] | None:
+    """The person who last left *role* between *since* and *day* (their real last day), or None.
+
+    The newcomer's predecessor, whose handover pack they read; someone leaving after *day* is
+    `leaving`, not a predecessor.
+    """
+    ended = [
+        (end, person)
+        for person in roster.people
+        for a in person.assignments
+        if a.role == role
+        and (end := real_end(person, a)) is not None
+        and since <= end < day
+        and not a.holds_on(day)
+    ]
+    if not ended:
+        return None
+    end, person = max(ended, key=lambda pair: pair[0])
+    return person, end
+
+
 def left_between(
     roster: Roster, first: datetime.date, last: datetime.date
 ) -> list[tuple[Person, datetime.date]]:

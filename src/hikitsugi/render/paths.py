@@ -50,3 +50,6 @@ PRINT_FOLDER = "print"
 def print_path(kind: str, name: str) -> str:
     """Return the site path of a printable document: print/checklists|handover|onboarding/NAME.html."""
     return f"{PRINT_FOLDER}/{kind}/{name}.html"
+
+
+AUDIT_CSV = f"{LISTS}/audit.csv"  # the audit of the build day, as `hikitsugi audit --format csv`

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import html as html_module
 import re
 import xml.etree.ElementTree as etree
+from collections.abc import Callable
 
 import markdown
 from markdown.extensions import Extension
@@ -42,9 +44,55 @@ def _as_text(element: etree.Element) -> None:
     element.attrib.clear()
 
 
+_NO_LINKS_INSIDE = frozenset({"a", "code", "pre"})
+
+
+class _TitleLinker(Treeprocessor):
+    """Link the titles of other runbooks in the text (never inside code or an existing link)."""
+
+    find: Callable[[str], list[tuple[int, int, str]]] | None = None
+    href: Callable[[str], str] = str
+
+    def run(self, root: etree.Element) -> None:
+        if self.find is not None:
+            self._walk(root)
+
+    def _walk(self, element: etree.Element) -> None:
+        if element.tag in _NO_LINKS_INSIDE:
+            return
+        for child in list(element):
+            self._walk(child)
+        if element.text:
+            element.text, links = self._split(element.text)
+            for index, link in enumerate(links):
+                element.insert(index, link)
+        for child in list(element):
+            if child.tail:
+                child.tail, links = self._split(child.tail)
+                position = list(element).index(child) + 1
+                for offset, link in enumerate(links):
+                    element.insert(position + offset, link)
+
+    def _split(self, text: str) -> tuple[str, list[etree.Element]]:
+        """Return the text before the first title, and an <a> per title (the rest as their tails)."""
+        assert self.find is not None
+        found = self.find(text)
+        if not found:
+            return text, []
+        links = []
+        for number, (start, end, title) in enumerate(found):
+            link = etree.Element("a", {"href": self.href(title), "class": "hk-title-link"})
+            link.text = text[start:end]
+            following = found[number + 1][0] if number + 1 < len(found) else len(text)
+            link.tail = text[end:following]
+            links.append(link)
+        return text[: found[0][0]], links
+
+
 class _SafeExtension(Extension):
     def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.treeprocessors.register(_LinkGuard(md), "hikitsugi-link-guard", 0)
+        md.treeprocessors.register(_TitleLinker(md), "hikitsugi-title-links", 1)
 
 
 def escape_html(text: str) -> str:
@@ -56,10 +104,12 @@ _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s")
 
 
 def loosen_lists(text: str) -> str:
-    """Start (and end) a list right next to a line of text, as staff write it in YAML."""
+    """Start (and end) a list or a table right next to a line of text, as staff write it in YAML."""
     lines: list[str] = []
     for line in text.splitlines():
         previous = lines[-1] if lines else ""
+        if line.startswith("|") and previous.strip() and not previous.startswith("|"):
+            lines.append("")  # Python-Markdown starts a table only after a blank line
         starts = (
             _LIST_ITEM.match(line)
             and previous.strip()
@@ -86,7 +136,7 @@ def _converter() -> markdown.Markdown:
     global _CONVERTER
     if _CONVERTER is None:
         _CONVERTER = markdown.Markdown(
-            extensions=["sane_lists", "nl2br", _SafeExtension()], output_format="html"
+            extensions=["sane_lists", "nl2br", "tables", _SafeExtension()], output_format="html"
         )
     return _CONVERTER
 
@@ -125,18 +175,66 @@ def _plain(text: str) -> str | None:
     return "\n".join(blocks)
 
 
-def render(text: str, image_prefix: str = "") -> str:
+def render(
+    text: str,
+    image_prefix: str = "",
+    find_titles: Callable[[str], list[tuple[int, int, str]]] | None = None,
+    title_href: Callable[[str], str] = str,
+) -> str:
     """Render staff Markdown to HTML: their HTML is escaped first, so it reads as text.
 
     *image_prefix* leads from the page to the site root, where the KB's images/ are copied.
+    *find_titles* finds the titles of other runbooks to link (to *title_href* of the title).
     """
-    plain = _plain(text.strip("\n"))
+    wants_links = find_titles is not None and bool(find_titles(text))
+    plain = None if wants_links else _plain(text.strip("\n"))
     if plain is not None:
         return plain
     converter = _converter()
     guard = converter.treeprocessors["hikitsugi-link-guard"]
     assert isinstance(guard, _LinkGuard)
     guard.image_prefix = image_prefix
+    linker = converter.treeprocessors["hikitsugi-title-links"]
+    assert isinstance(linker, _TitleLinker)
+    linker.find, linker.href = (find_titles, title_href) if wants_links else (None, str)
     html = converter.reset().convert(loosen_lists(escape_html(text)))
     # The page is Markdown again for MkDocs: a blank line would end the raw HTML block.
     return re.sub(r"\n\s*\n", "\n", html).strip()
+
+
+_TABLE = re.compile(r"(?:<p>((?:(?!</?p>).){1,120})</p>\n)?(<table>.*?</table>)", re.DOTALL)
+
+
+def tables(text: str) -> list[str]:
+    """Return the HTML of each GitHub-style table in *text* (a step's reference tables, for paper).
+
+    A short paragraph right before a table is its caption (「調整指数(世帯ごと)」) and comes along.
+    Images become their alt text: a printed document may be saved anywhere, away from images/.
+    """
+    if "|" not in text:
+        return []
+    found = _TABLE.findall(_IMAGE.sub(lambda m: m.group(1) or "", render(text)))
+    return [
+        (f'<p class="caption">{caption}</p>' if caption else "") + table for caption, table in found
+    ]
+
+
+_IMAGE = re.compile(r'<img\b[^>]*?\balt="([^"]*)"[^>]*>|<img\b[^>]*>()')
+
+
+_CELL_END = re.compile(r"</t[dh]>")
+_LINE_END = re.compile(r"<br\s*/?>|</(?:p|li|tr|h[1-6]|blockquote|pre)>")
+_TAG = re.compile(r"<[^>]+>")
+
+
+def plain_text(text: str) -> str:
+    """Return staff Markdown as the words a reader sees: no markup, no `|---|` rows.
+
+    For snippets (search results) and anywhere else the text goes without HTML.
+    """
+    flat = render(text).replace("\n", "")  # the renderer's newlines sit between elements
+    rendered = _LINE_END.sub("\n", _CELL_END.sub(" ", flat))
+    lines = (
+        " ".join(line.split()) for line in html_module.unescape(_TAG.sub("", rendered)).split("\n")
+    )
+    return "\n".join(line for line in lines if line)

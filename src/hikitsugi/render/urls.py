@@ -8,9 +8,11 @@ attributes, so the scheme is judged on the URL as the browser will read it.
 
 from __future__ import annotations
 
+import functools
 import html
 import posixpath
 import re
+import urllib.parse
 
 LINK_SCHEMES = ("http", "https", "mailto", "tel")  # tel: dials a phone, it runs nothing
 IMAGES_FOLDER = "images"
@@ -59,6 +61,17 @@ _EMAIL = re.compile(r"^[^\s@<>\"'&\\/:?#]+@[^\s@<>\"'&\\/:?#]+$")
 def mailto(email: str) -> str | None:
     """Return the mailto: link of a plain e-mail address, or None when it is not one."""
     return f"mailto:{email}" if _EMAIL.match(email) else None
+
+
+def mailto_with(email: str, subject: str, body: str) -> str | None:
+    """Return a mailto: link with a subject and body, every character percent-encoded (RFC 6068)."""
+    plain = mailto(email)
+    if plain is None:
+        return None
+    encode = functools.partial(urllib.parse.quote, safe="")
+    return (
+        f"{plain}?subject={encode(subject)}&body={encode(body.replace(chr(10), chr(13) + chr(10)))}"
+    )
 
 
 def image_path(url: str) -> str | None:

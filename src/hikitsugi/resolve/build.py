@@ -102,6 +102,7 @@ def config_from(data: Mapping[str, Any]) -> Config:
         handover_within_days=values["handover"].get("within_days", 7),
         records_since=_date(values["records"].get("since")),
         records_grace_days=values["records"].get("grace_days", 7),
+        feedback_email=values.get("feedback_email"),
     )
 
 
@@ -121,6 +122,7 @@ def config_data(config: Config) -> dict[str, Any]:
             "grace_days": config.records_grace_days,
             **({"since": config.records_since.isoformat()} if config.records_since else {}),
         },
+        **({"feedback_email": config.feedback_email} if config.feedback_email else {}),
     }
 
 

@@ -9,7 +9,7 @@ from dataclasses import replace
 
 import pytest
 
-from conftest import FIXTURES
+from conftest import FIXTURES, REPO
 from hikitsugi.check.checker import check
 from hikitsugi.render.print import documents as printing
 from hikitsugi.render.print.packs import handover_pack
@@ -143,9 +143,27 @@ def test_to_cannot_name_the_person_handing_over(cli):
     assert (code, out) == (2, "") and "--to" in err
 
 
-def test_pdf_needs_an_output_file(cli):
+def test_pdf_without_output_goes_to_id_pdf_in_the_current_folder(cli, tmp_path, monkeypatch):
+    from hikitsugi.commands.printing import default_pdf
+
+    assert default_pdf("gakudo-intake").as_posix() == "gakudo-intake.pdf"  # relative: cwd
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr("hikitsugi.render.print.pdf.pdf_bytes", lambda html, root: b"%PDF-fake")
     code, out, err = cli("checklist", "--root", str(KB_DIR), "gakudo-intake", "--pdf")
-    assert code == 2 and out == "" and "-o FILE" in err
+    assert (code, err) == (0, "") and "gakudo-intake.pdf" in out
+    assert (tmp_path / "gakudo-intake.pdf").read_bytes() == b"%PDF-fake"
+
+
+def test_a_checklist_named_checklist_is_not_titled_twice(cli):
+    from hikitsugi.render.print.documents import checklist_html
+
+    kb = check(REPO, use_cache=False).kb
+    first = next(iter(kb.checklists.values()))
+    named = replace(first, title="異動前チェックリスト")
+    kb = replace(kb, checklists={**kb.checklists, named.id: named})
+    html = checklist_html(kb, named.id, datetime.date(2027, 3, 1))
+    assert "チェックリスト チェックリスト" not in html
+    assert f"<title>{named.title}</title>" in html
 
 
 def test_html_written_atomically_to_a_file(cli, tmp_path):
@@ -167,12 +185,13 @@ def test_html_written_atomically_to_a_file(cli, tmp_path):
 
 def test_onboarding_follows_the_fiscal_year(kb):
     html = printing.onboarding_html(kb, "gakudo-kakaricho", DAY)
-    order = re.findall(r"<strong>([^<]+)</strong> <span class=\"muted\">", html)
+    order = re.findall(r"<strong>([^<]+)</strong>(?: \([^)]*\))? <span class=\"muted\">", html)
     assert order == [
         "学童クラブ利用料の調定",
         "学童クラブ入会申請の受付",
     ]  # monthly from April, then January
     assert "学童システム" in html and "読了日" in html and "確認印" in html
+    assert "学童クラブ利用料の調定</strong> (副担当)" in html  # the post deputises it
 
 
 def test_english_labels(kb):

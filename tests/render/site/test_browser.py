@@ -386,3 +386,193 @@ def test_record_mode_saves_a_run_file_and_fills_the_sheet_over_file(
     assert page.locator('tr[data-exception-for="yomiawase"] b').count() == 0  # text, not markup
     assert errors == []
     context.close()
+
+
+# --- pages right on the day they are read (issue 12) -------------------------------------
+
+
+def _sample_kb() -> Any:
+    from hikitsugi.check.checker import check
+
+    result = check(REPO, use_cache=False)
+    assert not result.errors
+    return result.kb
+
+
+def test_browser_decides_holders_as_facts_people_does(site: Path, browser: Any) -> None:
+    """hikitsugi.js `holdersOn` and facts/people.py `holders` agree around every roster date."""
+    from hikitsugi.facts import people
+    from hikitsugi.render.site.context import holder_spans
+
+    kb = _sample_kb()
+    one = datetime.timedelta(days=1)
+    edges = {
+        edge
+        for person in kb.roster.people
+        for a in person.assignments
+        for edge in (a.start, a.until)
+        if edge is not None
+    }
+    days = sorted({day + shift for day in edges for shift in (-one, 0 * one, one)})
+    cases = [
+        (role, holder_spans(kb.roster, role), day.isoformat())
+        for role in kb.roster.roles
+        for day in days
+    ]
+    page = browser.new_page()
+    page.goto((site / "runbooks" / "shinsei-nyuryoku.html").resolve().as_uri())
+    got = page.evaluate("cases => cases.map(c => window.hikitsugiHoldersOn(c[1], c[2]))", cases)
+    page.close()
+    expected = [
+        list(
+            dict.fromkeys(p.name for p in people.holders(kb.roster, role, date.fromisoformat(day)))
+        )
+        for role, _, day in cases
+    ]
+    assert any(not names for names in expected) and any(len(n) > 1 for n in expected)
+    assert [(c[0], c[2], g) for c, g in zip(cases, got)] == [
+        (c[0], c[2], e) for c, e in zip(cases, expected)
+    ]
+
+
+date = datetime.date
+
+
+def _transfer(kb: Any) -> tuple[str, str, str, date]:
+    """A post whose holder leaves and whose successor starts the next day: (role, leaver, successor, day after)."""
+    from hikitsugi.facts import people
+
+    for person in kb.roster.people:
+        for a in person.assignments:
+            if a.until is None or a.until < BUILD_DAY:
+                continue
+            after = a.until + datetime.timedelta(days=1)
+            names = [p.name for p in people.holders(kb.roster, a.role, after)]
+            owned = [r for r in kb.runbooks.values() if r.owner == a.role]
+            before = [p.name for p in people.holders(kb.roster, a.role, a.until)]
+            new = [name for name in names if name not in before]
+            if new and person.name not in names and owned:
+                names = new
+                return a.role, person.name, names[0], after
+    raise AssertionError("the sample city has no transfer after the build day")
+
+
+def test_a_day_after_a_transfer_shows_the_successor_not_the_leaver(
+    site: Path, browser: Any
+) -> None:
+    kb = _sample_kb()
+    role, leaver, successor, after = _transfer(kb)
+    runbook = next(r for r in kb.runbooks.values() if r.owner == role)
+    url = (site / "runbooks" / f"{runbook.id}.html").resolve().as_uri()
+    for day, shown, hidden in ((BUILD_DAY, leaver, successor), (after, successor, leaver)):
+        context = browser.new_context()
+        page = context.new_page()
+        page.clock.set_fixed_time(datetime.datetime(day.year, day.month, day.day, 9, 0))
+        page.goto(url)
+        owner = page.locator(".hk-owner").inner_text()
+        assert shown in owner and hidden not in owner, (day, owner)
+        context.close()
+
+
+def test_a_post_left_vacant_reads_vacant_in_the_browser(site: Path, browser: Any) -> None:
+    from hikitsugi.facts import people
+
+    kb = _sample_kb()
+    found = [
+        (a.role, a.until + datetime.timedelta(days=1))
+        for person in kb.roster.people
+        for a in person.assignments
+        if a.until is not None and a.until >= BUILD_DAY
+    ]
+    role, after = next(
+        (role, day)
+        for role, day in found
+        if not people.holders(kb.roster, role, day)
+        and any(r.owner == role for r in kb.runbooks.values())
+    )
+    runbook = next(r for r in kb.runbooks.values() if r.owner == role)
+    context = browser.new_context()
+    page = context.new_page()
+    page.clock.set_fixed_time(datetime.datetime(after.year, after.month, after.day, 9, 0))
+    page.goto((site / "runbooks" / f"{runbook.id}.html").resolve().as_uri())
+    assert page.locator(".hk-owner .hk-vacant").inner_text() == "(空席)"
+    context.close()
+
+
+def _site_pages(site: Path) -> list[Path]:
+    """Every page of the site a reader opens (printable documents are paper, checked below)."""
+    return sorted(
+        path
+        for path in site.rglob("*.html")
+        if path.relative_to(site).parts[0] not in ("print", "assets", "search")
+        and path.name != "404.html"
+    )
+
+
+# The article's text outside code: the format reference shows `title:` inside code on purpose.
+VISIBLE_PROSE = """() => {
+  const copy = document.querySelector("article").cloneNode(true);
+  copy.querySelectorAll("pre, code").forEach(e => e.remove());
+  document.body.appendChild(copy);
+  const text = copy.innerText;
+  copy.remove();
+  return text;
+}"""
+
+
+def test_every_page_has_one_title_no_front_matter_no_raw_table_no_script_error(
+    site: Path, browser: Any
+) -> None:
+    pages = _site_pages(site)
+    assert len(pages) > 50
+    page = browser.new_page()
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    problems = []
+    for path in pages:
+        errors.clear()
+        page.goto(path.resolve().as_uri())
+        text = page.evaluate(VISIBLE_PROSE)
+        headings = [
+            h.strip().removesuffix("¶") for h in page.locator("article h1").all_inner_texts()
+        ]
+        title = page.title()
+        name = path.relative_to(site).as_posix()
+        if re.search(r"^\s*title:", text, re.MULTILINE):
+            problems.append((name, "front matter shown"))
+        home = name == "index.html"  # MkDocs titles the home page with the site name
+        if len(headings) != 1 or not (home or title.startswith(headings[0])):
+            problems.append((name, f"h1 {headings} vs title {title!r}"))
+        if "|---" in text or "--- ---" in text:
+            problems.append((name, "raw table"))
+        if errors:
+            problems.append((name, f"console: {errors}"))
+    page.close()
+    assert problems == [], "\n".join(map(str, problems))
+
+
+def test_the_index_table_is_a_table_on_the_site_and_on_the_printed_checklist(
+    site: Path, browser: Any
+) -> None:
+    page = browser.new_page()
+    page.goto((site / "runbooks" / "shisu-keisan-sheet.html").resolve().as_uri())
+    assert page.locator(".hk-detail table").count() == 2
+    assert page.locator(".hk-detail table th").first.inner_text() == "事由"
+    page.goto((site / "print" / "checklists" / "shisu-keisan-sheet.html").resolve().as_uri())
+    assert page.locator(".reference table").count() == 2
+    assert "|---|" not in page.locator("body").inner_text()
+    page.close()
+
+
+def test_the_calendar_on_a_phone_shows_the_readers_month(site: Path, browser: Any) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.clock.set_fixed_time(datetime.datetime(2027, 1, 20, 9, 0))
+    page.goto((site / "lists" / "calendar.html").resolve().as_uri())
+    head = page.locator('th[data-month="2027-01"]')
+    assert "hk-current-month" in (head.get_attribute("class") or "")
+    box = head.bounding_box()
+    assert box is not None and 0 <= box["x"] and box["x"] + box["width"] <= 390
+    assert re.search(r"\d+日", page.locator(".hk-calendar tbody").inner_text())
+    context.close()

@@ -25,6 +25,29 @@
   }
   window.hikitsugiReviewState = reviewState;
 
+  /* The names holding a post on `day`, each once, roster order: facts/people.py `holders` in
+   * the browser. `spans` are [name, from, until or ""] (tests/render/site/test_browser.py). */
+  function holdersOn(spans, day) {
+    var names = [];
+    for (var i = 0; i < spans.length; i++) {
+      var s = spans[i];
+      if (s[1] <= day && (!s[2] || day <= s[2]) && names.indexOf(s[0]) < 0) names.push(s[0]);
+    }
+    return names;
+  }
+  window.hikitsugiHoldersOn = holdersOn;
+
+  /* Holders and 空席 as of the reader's today: someone who has left is never shown. */
+  function updateHolders() {
+    var day = today(), spans = document.querySelectorAll("[data-hk-holders]");
+    for (var i = 0; i < spans.length; i++) {
+      var el = spans[i], names;
+      try { names = holdersOn(JSON.parse(el.getAttribute("data-hk-holders")), day); } catch (e) { continue; }
+      el.className = names.length ? "hk-holders" : "hk-vacant";
+      el.textContent = "(" + (names.length ? names.join("、") : el.getAttribute("data-vacant")) + ")";
+    }
+  }
+
   /* The banner, computed again from the reader's today. */
   function updateReviews() {
     var day = today();
@@ -228,7 +251,27 @@
   }
 
   window.hikitsugiSearch = search;
-  function start() { updateReviews(); buildUi(); }
+  function wirePrint() {
+    var buttons = document.querySelectorAll("[data-hk-print]");
+    for (var i = 0; i < buttons.length; i++) buttons[i].addEventListener("click", function () { window.print(); });
+  }
+  /* The calendar opens on the reader's month: scrolled into view (a phone shows 2–3 months). */
+  function showThisMonth() {
+    var table = document.querySelector("[data-hk-current-month]");
+    if (!table) return;
+    var month = today().slice(0, 7), marks = table.querySelectorAll("[data-month]");
+    for (var i = 0; i < marks.length; i++) {
+      var on = marks[i].getAttribute("data-month") === month;
+      marks[i].classList.toggle("hk-current-month", on);
+    }
+    var head = table.querySelector('th[data-month="' + month + '"]');
+    var box = table.closest(".hk-scroll");
+    if (head && box && box.scrollWidth > box.clientWidth) {
+      var first = table.querySelector("th[scope=row]");
+      box.scrollLeft = head.offsetLeft - (first ? first.offsetWidth : 0);
+    }
+  }
+  function start() { updateReviews(); updateHolders(); wirePrint(); showThisMonth(); buildUi(); }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
 })();

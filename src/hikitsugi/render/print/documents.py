@@ -151,6 +151,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "read-stamp": ("確認印", "Seal"),
     "sec.readings": ("年間の業務 (年度内に始まる順)", "The year's work, in the order it comes"),
     "sec.tools": ("使うシステム・道具", "Tools and systems used"),
+    "sec.checklists": ("このポストのチェックリスト", "Checklists of this post"),
+    "deputy-mark": ("副担当", "deputy"),
     "no-schedule": ("随時", "as needed"),
     "section": ("所属", "Section"),
     "onboarding-note": (

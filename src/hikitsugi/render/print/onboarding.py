@@ -9,9 +9,9 @@ import datetime
 from dataclasses import dataclass
 
 from hikitsugi.facts import fiscal
-from hikitsugi.facts.duties import runbooks_of
+from hikitsugi.facts.duties import duties_of, runbooks_of
 from hikitsugi.facts.schedule import Occurrence, occurrences
-from hikitsugi.model import KnowledgeBase, Runbook
+from hikitsugi.model import Checklist, KnowledgeBase, Runbook
 from hikitsugi.render.print.packs import NothingToPrint, monthly_label
 
 
@@ -20,6 +20,7 @@ class ReadingRow:
     runbook: Runbook
     first: Occurrence | None
     when: str
+    deputy: bool = False  # the post deputises this work (副担当)
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,7 @@ class OnboardingPack:
     readings: tuple[ReadingRow, ...]
     tools: tuple[Runbook, ...]
     day: datetime.date
+    checklists: tuple[Checklist, ...] = ()  # the post's standalone checklists (owned or deputised)
 
 
 def _when(occurrence: Occurrence | None, lang: str) -> str:
@@ -56,7 +58,10 @@ def onboarding_pack(kb: KnowledgeBase, role: str, day: datetime.date, lang: str)
         found = occurrences([runbook], start, end)
         rows.append(
             ReadingRow(
-                runbook, found[0] if found else None, _when(found[0] if found else None, lang)
+                runbook,
+                found[0] if found else None,
+                _when(found[0] if found else None, lang),
+                runbook.owner != role,
             )
         )
     rows.sort(
@@ -76,4 +81,5 @@ def onboarding_pack(kb: KnowledgeBase, role: str, day: datetime.date, lang: str)
         readings=tuple(rows),
         tools=tools,
         day=day,
+        checklists=tuple(d.item for d in duties_of(kb, [role]) if isinstance(d.item, Checklist)),
     )

@@ -20,6 +20,7 @@ from hikitsugi.facts.review import review_on
 from hikitsugi.facts.runs import revision_on
 from hikitsugi.i18n import register, t
 from hikitsugi.model import Checklist, KnowledgeBase, Runbook
+from hikitsugi.render import safe_markdown
 from hikitsugi.render.paths import checklist_page, print_path, runbook_page
 
 MAX_TEXT = 500  # characters of one line, step title or caution: about six printed lines
@@ -65,6 +66,7 @@ class CheckGroup:
     lines: tuple[CheckLine, ...]
     caution: str | None = None
     transfer: str | None = None
+    tables: tuple[str, ...] = ()  # the step's reference tables (HTML, made safe) from its detail
 
 
 @dataclass(frozen=True)
@@ -135,6 +137,7 @@ def _runbook_groups(kb: KnowledgeBase, runbook: Runbook, lang: str) -> list[Chec
                 transfer=labels.transfer(move.source, move.target, move.method, lang)
                 if move
                 else None,
+                tables=tuple(safe_markdown.tables(step.detail or "")),
             )
         )
     if runbook.checklist_items:

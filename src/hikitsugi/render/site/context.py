@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime
 import json
+import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -20,6 +22,7 @@ from hikitsugi.render import paths, safe_markdown, urls
 from hikitsugi.render.paths import print_path
 from hikitsugi.render.site import links as site_links
 from hikitsugi.render.templates import environment
+from hikitsugi.render.title_links import TitleIndex
 
 
 @dataclass(frozen=True)
@@ -82,7 +85,7 @@ class SiteContext:
         for role, going in people.leaving_by_post(self.kb.roster, self.day, end).items():
             found[role] = sorted(
                 (
-                    self._leaving(h.person, h.last_day)
+                    self.leaver(h.person, h.last_day)
                     for h in going
                     if h.last_day is not None  # a leaving holding always has a last day
                 ),
@@ -90,7 +93,7 @@ class SiteContext:
             )
         return found
 
-    def _leaving(self, person: model.Person, last_day: datetime.date) -> Leaving:
+    def leaver(self, person: model.Person, last_day: datetime.date) -> Leaving:
         """A leaver with their pack and whether their handovers/ note is written."""
         note = self.kb.handovers.get(person.id)
         return Leaving(
@@ -139,6 +142,33 @@ class SiteContext:
         methods = {m: vocabulary.word("method", m, self.lang) for m in vocabulary.TRANSFER_METHODS}
         return {"L": _Labels(plain), "Z": zones, "M": methods}
 
+    @cached_property
+    def titles(self) -> TitleIndex:
+        """The runbooks' titles, for linking a step that names one (render/title_links.py)."""
+        live = [r for r in self.kb.runbooks.values() if r.status != "retired"]
+        # A title's short name, before its first bracket (「指数計算シート(Excel)」 -> 「指数計算シート」),
+        # is how steps name a tool; the full titles win when they collide.
+        short = {re.split(r"[(（]", r.title)[0].strip(): paths.runbook_page(r.id) for r in live}
+        full = {r.title: paths.runbook_page(r.id) for r in live}
+        return TitleIndex({**{k: v for k, v in short.items() if k}, **full})
+
+    def title_finder(self, page: str) -> Callable[[str], list[tuple[int, int, str]]]:
+        """Find other runbooks' titles in a text of *page* (the page's own title is not a link)."""
+        own = [title for title, target in self.titles.targets.items() if target == page]
+        return lambda text: self.titles.find(text, skip=own)
+
+    def linked_titles(self, page: str, text: str) -> Markup:
+        """*text* (plain, e.g. a step title) with the titles of other runbooks as links."""
+        out = Markup("")
+        at = 0
+        for start, end, title in self.title_finder(page)(text):
+            href = self.link(page, self.titles.targets[title])
+            out += Markup('{}<a class="hk-title-link" href="{}">{}</a>').format(
+                text[at:start], href, text[start:end]
+            )
+            at = end
+        return out + text[at:]
+
     def post(self, role: str | None) -> Markup:
         """A post's title with today's holders (or 'vacant'), as HTML; cached per build."""
         if role not in self._posts:
@@ -159,7 +189,15 @@ class SiteContext:
                 label=self.label,
                 link=lambda target, anchor="": self.link(page, target, anchor),
                 file_link=lambda target: site_links.file_href(page, target, self.directory_urls),
-                markdown=lambda text: Markup(safe_markdown.render(text, self._to_root(page))),
+                markdown=lambda text: Markup(
+                    safe_markdown.render(
+                        text,
+                        self._to_root(page),
+                        self.title_finder(page),
+                        lambda title: self.link(page, self.titles.targets[title]),
+                    )
+                ),
+                linked=lambda text: self.linked_titles(page, text),
                 safe_link=urls.safe_link,
                 mailto=urls.mailto,
                 P=self.post,
@@ -180,14 +218,30 @@ class _Labels(dict[str, str]):
         raise KeyError(f"no label {key!r}")
 
 
+def holder_spans(roster: model.Roster, role: str) -> list[list[str]]:
+    """Every assignment to *role* as [name, from, until or ""], roster order.
+
+    The browser decides today's holders from these (hikitsugi.js `holdersOn`, the rule of
+    facts/people.py `holders`; tests/render/site/test_browser.py runs both on the same cases).
+    """
+    return [
+        [person.name, a.start.isoformat(), a.until.isoformat() if a.until else ""]
+        for person in roster.people
+        for a in person.assignments
+        if a.role == role
+    ]
+
+
 def _post_html(ctx: SiteContext, role: str | None) -> Markup:
     if not role:
         return Markup("—")
     names = ctx.holders(role)
-    holders = (
-        Markup(' <span class="hk-holders">({})</span>').format("、".join(names))
-        if names
-        else Markup(' <span class="hk-vacant">({})</span>').format(ctx.label("site.vacant"))
+    spans = json.dumps(holder_spans(ctx.kb.roster, role), ensure_ascii=False)
+    holders = Markup(' <span class="{}" data-hk-holders="{}" data-vacant="{}">({})</span>').format(
+        "hk-holders" if names else "hk-vacant",
+        spans,
+        ctx.label("site.vacant"),
+        "、".join(dict.fromkeys(names)) if names else ctx.label("site.vacant"),
     )
     return Markup('<span class="hk-post">{}</span>').format(ctx.role_title(role)) + holders
 

@@ -7,40 +7,79 @@ from collections import Counter
 from dataclasses import dataclass
 
 from hikitsugi import model
-from hikitsugi.facts import fiscal
+from hikitsugi.facts import fiscal, people
 from hikitsugi.facts.duties import EVERY, duties_of, runbooks_of
 from hikitsugi.facts.review import review_on
+from hikitsugi.facts.schedule import Occurrence
 from hikitsugi.facts.workload import Workload, figure_text, is_rekey, total_rekey_hours, workload
 from hikitsugi.model import add_months
 from hikitsugi.render import paths
-from hikitsugi.render.site.context import SiteContext
+from hikitsugi.render.site.context import Leaving, SiteContext
 from hikitsugi.vocabulary import TRANSFER_METHODS
 
 
-def _by_title(runbooks: list[model.Runbook]) -> list[model.Runbook]:
-    return sorted(runbooks, key=lambda r: (r.status != "active", r.title, r.id))
+def _in_year_order(ctx: SiteContext, runbooks: list[model.Runbook]) -> list[model.Runbook]:
+    """Active first; then in the order the fiscal year brings them, then by owner in roster order."""
+    first: dict[str, datetime.date] = {}
+    for occurrence in ctx.fiscal_occurrences:
+        first.setdefault(occurrence.runbook.id, occurrence.start)
+    posts = {role: index for index, role in enumerate(ctx.kb.roster.roles)}
+    never = datetime.date.max
+    return sorted(
+        runbooks,
+        key=lambda r: (
+            r.status != "active",
+            first.get(r.id, never),
+            posts.get(r.owner or "", len(posts)),
+            r.title,
+        ),
+    )
 
 
 def render_kind_list(ctx: SiteContext, kind: str) -> str:
     """Return the list of processes or tools, with owner and review state."""
     name = "processes" if kind == "process" else "tools"
-    runbooks = _by_title([r for r in ctx.kb.runbooks.values() if r.kind == kind])
+    runbooks = _in_year_order(ctx, [r for r in ctx.kb.runbooks.values() if r.kind == kind])
     rows = [(r, review_on(ctx.kb, r, ctx.day)) for r in runbooks]
     return ctx.render(
         "list.html.j2", paths.list_page(name), title=ctx.label(f"site.page.{name}"), rows=rows
     )
 
 
+@dataclass(frozen=True)
+class PostWork:
+    """All the work of a post for its pages: runbooks owned and deputised, checklists, predecessor."""
+
+    role: model.Role
+    owned: list[model.Runbook]
+    deputy: list[model.Runbook]
+    checklists: list[model.Checklist]
+    predecessor: Leaving | None
+
+
+def post_work(ctx: SiteContext, role: model.Role) -> PostWork:
+    """What *role* owns and deputises (facts/duties.py), and who held it before (facts/people.py)."""
+    duties = duties_of(ctx.kb, [role.id], statuses=EVERY)
+    runbooks = [(d.relation, d.item) for d in duties if isinstance(d.item, model.Runbook)]
+    since = ctx.day - datetime.timedelta(days=ctx.kb.config.handover_window_days)
+    found = people.predecessor(ctx.kb.roster, role.id, ctx.day, since)
+    return PostWork(
+        role,
+        _in_year_order(ctx, [r for relation, r in runbooks if relation == "owner"]),
+        _in_year_order(ctx, [r for relation, r in runbooks if relation == "deputy"]),
+        [d.item for d in duties if isinstance(d.item, model.Checklist)],
+        ctx.leaver(found[0], found[1]) if found else None,
+    )
+
+
 def render_owners(ctx: SiteContext) -> str:
-    """Return the page that lists, per post, its holders today and its runbooks."""
-    posts = []
-    for role in ctx.kb.roster.roles.values():
-        duties = duties_of(ctx.kb, [role.id], statuses=EVERY, checklists=False)
-        runbooks = [(d.relation, d.item) for d in duties if isinstance(d.item, model.Runbook)]
-        owned = _by_title([r for relation, r in runbooks if relation == "owner"])
-        deputy = _by_title([r for relation, r in runbooks if relation == "deputy"])
-        posts.append((role, owned, deputy))
-    return ctx.render("owners.html.j2", paths.list_page("owners"), posts=posts)
+    """Return the page that lists, per post, its holders today and all its work; ownerless first."""
+    posts = [post_work(ctx, role) for role in ctx.kb.roster.roles.values()]
+    ownerless = _in_year_order(ctx, [r for r in ctx.kb.runbooks.values() if r.owner is None])
+    loose = [c for c in ctx.kb.checklists.values() if c.owner is None]
+    return ctx.render(
+        "owners.html.j2", paths.list_page("owners"), posts=posts, ownerless=ownerless, loose=loose
+    )
 
 
 @dataclass(frozen=True)
@@ -58,7 +97,7 @@ def calendar_rows(ctx: SiteContext) -> tuple[list[datetime.date], list[CalendarR
     """Months of the fiscal year, and per scheduled runbook the labels that fall in each month."""
     start, _ = fiscal_year(ctx)
     months = [add_months(start, i) for i in range(12)]
-    cells: dict[str, list[set[str]]] = {}
+    cells: dict[str, list[set[tuple[int, str]]]] = {}
     found: dict[str, model.Runbook] = {}
     for occurrence in ctx.fiscal_occurrences:
         found[occurrence.runbook.id] = occurrence.runbook
@@ -67,10 +106,25 @@ def calendar_rows(ctx: SiteContext) -> tuple[list[datetime.date], list[CalendarR
             _month_index(start, occurrence.start), _month_index(start, occurrence.end) + 1
         ):
             if 0 <= index < 12:
-                row[index].add(occurrence.label)
-    rows = [CalendarRow(found[i], tuple(tuple(sorted(c)) for c in cells[i])) for i in cells]
+                row[index].add(_with_days(ctx, occurrence, months[index]))
+    rows = [
+        CalendarRow(found[i], tuple(tuple(text for _, text in sorted(c)) for c in cells[i]))
+        for i in cells
+    ]
     rows.sort(key=lambda row: (next(i for i, c in enumerate(row.months) if c), row.runbook.title))
     return months, rows
+
+
+def _with_days(ctx: SiteContext, occurrence: Occurrence, month: datetime.date) -> tuple[int, str]:
+    """The occurrence's days within *month* and its label, e.g. 「16〜31日 指数付け・検算」."""
+    last = add_months(month, 1) - datetime.timedelta(days=1)
+    first_day = max(occurrence.start, month)
+    last_day = min(occurrence.end, last)
+    if first_day == last_day:
+        days = ctx.label("site.cal.day", day=first_day.day)
+    else:
+        days = ctx.label("site.cal.days", first=first_day.day, last=last_day.day)
+    return first_day.day, f"{days} {occurrence.label}"
 
 
 def _month_index(start: datetime.date, day: datetime.date) -> int:
@@ -195,7 +249,7 @@ def onboarding_order(
         if occurrence.runbook.id in ids and occurrence.runbook.id not in first:
             first[occurrence.runbook.id] = (occurrence.start, occurrence.label)
     timed = sorted((r for r in mine if r.id in first), key=lambda r: (first[r.id][0], r.title))
-    untimed = _by_title([r for r in mine if r.id not in first])
+    untimed = _in_year_order(ctx, [r for r in mine if r.id not in first])
     return [
         (r, f"{first[r.id][0].month}/{first[r.id][0].day} {first[r.id][1]}") for r in timed
     ], untimed
@@ -213,4 +267,5 @@ def render_onboarding(ctx: SiteContext, role: model.Role) -> str:
         role=role,
         timed=timed,
         untimed=untimed,
+        work=post_work(ctx, role),
     )

@@ -30,7 +30,7 @@ from hikitsugi.render.site.runbook import (
 )
 from hikitsugi.render.site.search import INDEX_PATH, search_index
 from hikitsugi.render.site.standards import render_standards_index
-from hikitsugi.render.site.status import render_status
+from hikitsugi.render.site.status import audit_csv, render_status
 
 ASSETS = Path(__file__).resolve().parents[2] / "assets" / "site"
 ASSET_PREFIX = "assets/hikitsugi/"
@@ -79,6 +79,7 @@ def render_pages(
     pages[paths.list_page("calendar")] = render_calendar(ctx)
     pages[paths.list_page("zones")] = render_zones(ctx)
     pages[paths.list_page("status")] = render_status(ctx)
+    pages[paths.AUDIT_CSV] = audit_csv(ctx)
     for role in kb.roster.roles.values():
         pages[paths.onboarding_page(role.id)] = render_onboarding(ctx, role)
     pages[INDEX_PATH] = search_index(kb, ctx.directory_urls, ctx.lang)

@@ -8,10 +8,40 @@ from typing import Any
 from hikitsugi import model
 from hikitsugi.facts import cutover
 from hikitsugi.facts.review import review_on
-from hikitsugi.render import paths
+from hikitsugi.i18n import register
+from hikitsugi.render import paths, urls
 from hikitsugi.render.site import standards as site_standards
 from hikitsugi.render.site.context import SiteContext
 from hikitsugi.vocabulary import ZONES
+
+register(
+    {
+        "site.feedback": ("誤りを報告", "Report a mistake"),
+        "site.feedback.subject": (
+            "手順書の誤り: {title} ({id})",
+            "Mistake in a runbook: {title} ({id})",
+        ),
+        "site.feedback.body": (
+            "手順書: {title}\nid: {id}\n版 (最終見直し日): {revision}\n\n誤りの箇所と内容:\n",
+            "Runbook: {title}\nid: {id}\nRevision (last reviewed): {revision}\n\nWhere and what:\n",
+        ),
+        "site.print-page": ("印刷", "Print"),
+    }
+)
+
+
+def feedback_link(ctx: SiteContext, runbook: model.Runbook) -> str | None:
+    """The mailto: link of 誤りを報告 for *runbook*, or None when the KB names no feedback_email."""
+    email = ctx.kb.config.feedback_email
+    if not email:
+        return None
+    revision = runbook.reviewed_on.isoformat() if runbook.reviewed_on else "—"
+    values = {"title": runbook.title, "id": runbook.id, "revision": revision}
+    return urls.mailto_with(
+        email,
+        ctx.label("site.feedback.subject", **values),
+        ctx.label("site.feedback.body", **values),
+    )
 
 
 @dataclass(frozen=True)
@@ -81,6 +111,7 @@ def render_runbook(ctx: SiteContext, runbook: model.Runbook) -> str:
         ),
         checklist=ctx.printable("checklists", runbook.id),
         cutovers=cutover.notices(ctx.kb, runbook, ctx.day),
+        feedback=feedback_link(ctx, runbook),
     )
 
 
@@ -105,6 +136,7 @@ def _render_page(ctx: SiteContext, runbook: model.Runbook, page: str, **values: 
         "standard": False,
         "based_on": [],
         "cutovers": [],
+        "feedback": None,
     }
     known = ctx.kb.runbooks
     return ctx.render(
