@@ -30,6 +30,7 @@ from hikitsugi.render.site import pages as site
 from hikitsugi.render.site.config_code import code_entries, offline_entries
 from hikitsugi.render.site.context import SiteContext
 from hikitsugi.render.site.nav import hand_written, navigation
+from hikitsugi.render.site.search import INDEX_PATH, HandWrittenPage, search_index
 from hikitsugi.render.site_with_print import prepare, render_files
 from hikitsugi.render.templates import environment
 
@@ -121,6 +122,8 @@ class HikitsugiPlugin(BasePlugin[_Options]):
         started = time.perf_counter()
         own = [f.src_uri for f in files.documentation_pages()]
         generated = {**self.pages, **site.static_assets(), **kb_images(self.root)}
+        if own:  # the hand-written docs/ pages are searched too
+            generated[INDEX_PATH] = _search_index(self.context, files)
         if files.get_file_from_path("index.md") is None:  # the site's front door must exist
             generated["index.md"] = site.render_home(self.context)
             own.insert(0, "index.md")
@@ -169,6 +172,14 @@ def _render(
         raise PluginError(
             t("site.template-error", lang, where=failed.where, error=failed.reason(lang))
         ) from None
+
+
+def _search_index(context: SiteContext, files: Files) -> str:
+    """Return the search index of the KB's pages and of the hand-written docs/ pages' Markdown."""
+    pages = [
+        HandWrittenPage(f.src_uri, f.url, f.content_string) for f in files.documentation_pages()
+    ]
+    return search_index(context.kb, context.directory_urls, context.lang, pages)
 
 
 def _warn_about_code(config: MkDocsConfig) -> None:

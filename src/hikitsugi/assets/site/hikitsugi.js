@@ -5,7 +5,7 @@
   "use strict";
   var here = document.currentScript ? document.currentScript.src : "";
   var base = here.replace(/assets\/hikitsugi\/hikitsugi\.js(?:[?#].*)?$/, "");
-  var FIELD_WEIGHTS = [10, 6, 4, 1]; // title, tags, summary, other
+  var FIELD_WEIGHTS = [10, 6, 4, 1, 8, 4]; // title, tags, summary, other, reading of the title, of the tags
   var STEP_WEIGHT = 2.5;
   var WHOLE_WEIGHT = 3; // the runbook's text as one field: a query's parts may sit in different fields
 
@@ -92,7 +92,7 @@
         var w = STEP_WEIGHT * sv;
         best = Math.max(best, w); sum += w * 0.3;
       }
-      if (!doc.all) doc.all = doc.fl.concat(doc.st.map(function (st) { return st[3]; })).join(" ");
+      if (!doc.all) doc.all = doc.fl.slice(0, 4).concat(doc.st.map(function (st) { return st[3]; })).join(" ");
       best = Math.max(best, WHOLE_WEIGHT * termScore(terms[t], doc.all));
       if (best > 0) matched++;
       total += idf[t] * (best + 0.15 * sum);
@@ -155,13 +155,41 @@
     return node;
   }
 
-  function show(list, results) {
+  /* What a result is (手順書, チェックリスト …), in the vocabulary's words from the build. */
+  function kindLabel(index, doc) {
+    var word = (index.kinds || {})[doc.p || "runbook"];
+    return word ? el("span", "hk-result-kind", word) : null;
+  }
+
+  /* Nothing matched: say so, with a hint, instead of an empty strip. */
+  function showNone(list, index, query) {
+    var template = index.none || "「{query}」に一致するページは見つかりませんでした。";
+    var p = el("p", "hk-search-none", template.replace("{query}", query.trim()));
+    p.setAttribute("role", "status");
+    list.parentNode.insertBefore(p, list);
+  }
+
+  /* The snippet of a result without a matching step: the first field that has a term. */
+  function bestField(doc, terms) {
+    for (var f = 2; f < 4; f++) {
+      for (var t = 0; t < terms.length; t++) if (termScore(terms[t], doc.fl[f]) > 0) return doc.f[f];
+    }
+    return doc.f[2] || doc.f[3];
+  }
+
+  function show(list, results, query) {
     list.textContent = "";
+    var old = list.parentNode.querySelector(".hk-search-none");
+    if (old) old.parentNode.removeChild(old);
+    var index = window.HIKITSUGI_SEARCH_INDEX;
+    if (!results.length) showNone(list, index, query);
     var limit = Math.min(results.length, 20);
-    var STATUS = window.HIKITSUGI_SEARCH_INDEX.statuses || {}; // the vocabulary's words, from the build
+    var STATUS = index.statuses || {}; // the vocabulary's words, from the build
     for (var i = 0; i < limit; i++) {
       var r = results[i], li = el("li", "hk-result");
       var status = STATUS[r.doc.s] && r.doc.t.indexOf(STATUS[r.doc.s]) < 0 ? " (" + STATUS[r.doc.s] + ")" : "";
+      var kind = kindLabel(index, r.doc);
+      if (kind) li.appendChild(kind);
       var a = el("a", "hk-result-title", r.doc.t + status);
       a.href = base + r.doc.u;
       li.appendChild(a);
@@ -171,7 +199,7 @@
         li.appendChild(s);
         li.appendChild(el("p", "hk-result-snippet", snippet(step[2], r.terms)));
       } else {
-        li.appendChild(el("p", "hk-result-snippet", snippet(r.doc.f[2], r.terms)));
+        li.appendChild(el("p", "hk-result-snippet", snippet(bestField(r.doc, r.terms), r.terms)));
       }
       list.appendChild(li);
     }
@@ -199,7 +227,7 @@
     form.setAttribute("role", "search");
     var input = el("input", "hk-search-input");
     input.type = "search"; input.name = "q"; input.autocomplete = "off";
-    input.placeholder = /^en/.test(document.documentElement.lang) ? "Search runbooks" : "手順書を検索";
+    input.placeholder = /^en/.test(document.documentElement.lang) ? "Search the site" : "サイト内を検索";
     input.setAttribute("aria-label", input.placeholder);
     form.appendChild(input);
     var panel = el("div", "hk-search-panel");
@@ -213,7 +241,7 @@
     function run() {
       var query = input.value;
       if (!query.trim()) { panel.hidden = true; return; }
-      withIndex(function (index) { show(list, search(index, query)); panel.hidden = false; });
+      withIndex(function (index) { show(list, search(index, query), query); panel.hidden = false; });
     }
     input.addEventListener("focus", function () { withIndex(function () {}); });
     input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 120); });
