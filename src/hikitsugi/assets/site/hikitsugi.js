@@ -77,6 +77,9 @@
     return best;
   }
 
+  /* A standard shares its steps with the city's runbooks that extend it: the city's own comes first. */
+  function kindWeight(doc) { return doc.p === "standard" ? 0.6 : 1; }
+
   function scoreDoc(doc, terms, idf) {
     var total = 0, matched = 0, stepScores = [];
     for (var s = 0; s < doc.st.length; s++) stepScores.push(0);
@@ -99,7 +102,7 @@
     }
     if (!matched) return null;
     var coverage = matched / terms.length;
-    var score = total * coverage * coverage * (doc.s === "retired" ? 0.5 : 1);
+    var score = total * coverage * coverage * (doc.s === "retired" ? 0.5 : 1) * kindWeight(doc);
     var step = -1, top = 0;
     for (var j = 0; j < stepScores.length; j++) if (stepScores[j] > top) { top = stepScores[j]; step = j; }
     return { doc: doc, score: score, step: step };
