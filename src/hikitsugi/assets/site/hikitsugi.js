@@ -77,32 +77,69 @@
     return best;
   }
 
-  /* A standard shares its steps with the city's runbooks that extend it: the city's own comes first. */
-  function kindWeight(doc) { return doc.p === "standard" ? 0.6 : 1; }
+  /* A standard shares its steps with the city's runbooks that extend it (doc.x, their URLs):
+   * when both are found about as well (the standard's own words, like 標準手順, set it apart),
+   * the city's own comes first. */
+  function ownBeforeStandard(results) {
+    for (var i = results.length - 1; i >= 0; i--) {
+      var extenders = results[i].doc.x;
+      if (!extenders) continue;
+      for (var j = results.length - 1; j > i; j--) {
+        if (extenders.indexOf(results[j].doc.u) >= 0 && results[j].score >= 0.7 * results[i].score) {
+          results.splice(j, 0, results.splice(i, 1)[0]);
+          break;
+        }
+      }
+    }
+  }
 
-  function scoreDoc(doc, terms, idf) {
+  /* Whether any part of a term occurs in the text: when not, every field scores 0 (they are all in
+   * doc.any), so a page and a term are skipped at the cost of one or a few indexOf. */
+  function mayMatch(term, text) {
+    if (text.indexOf(term.text) >= 0) return true;
+    var i;
+    for (i = 0; i < term.grams.length; i++) if (text.indexOf(term.grams[i]) >= 0) return true;
+    for (i = 0; i < term.runs.length; i++) if (text.indexOf(term.runs[i]) >= 0) return true;
+    return false;
+  }
+
+  /* A term's score in each field and each step of a page, computed once for both the term's
+   * rarity and the page's score; null when no part of the term is in the page. */
+  function termScores(doc, term) {
+    if (!mayMatch(term, doc.any)) return null;
+    var scores = { fields: [], steps: [], found: false }, i, v;
+    for (i = 0; i < doc.fl.length; i++) {
+      v = termScore(term, doc.fl[i]); scores.fields.push(v); scores.found = scores.found || v > 0;
+    }
+    for (i = 0; i < doc.st.length; i++) {
+      v = termScore(term, doc.st[i][3]); scores.steps.push(v); scores.found = scores.found || v > 0;
+    }
+    return scores;
+  }
+
+  function scoreDoc(doc, terms, idf, scores) {
     var total = 0, matched = 0, stepScores = [];
     for (var s = 0; s < doc.st.length; s++) stepScores.push(0);
     for (var t = 0; t < terms.length; t++) {
+      if (!scores[t]) continue;
       var best = 0, sum = 0;
       for (var f = 0; f < doc.fl.length; f++) {
-        var v = FIELD_WEIGHTS[f] * termScore(terms[t], doc.fl[f]);
+        var v = FIELD_WEIGHTS[f] * scores[t].fields[f];
         best = Math.max(best, v); sum += v;
       }
       for (var k = 0; k < doc.st.length; k++) {
-        var sv = termScore(terms[t], doc.st[k][3]);
+        var sv = scores[t].steps[k];
         stepScores[k] += sv * idf[t];
         var w = STEP_WEIGHT * sv;
         best = Math.max(best, w); sum += w * 0.3;
       }
-      if (!doc.all) doc.all = doc.fl.slice(0, 4).concat(doc.st.map(function (st) { return st[3]; })).join(" ");
       best = Math.max(best, WHOLE_WEIGHT * termScore(terms[t], doc.all));
       if (best > 0) matched++;
       total += idf[t] * (best + 0.15 * sum);
     }
     if (!matched) return null;
     var coverage = matched / terms.length;
-    var score = total * coverage * coverage * (doc.s === "retired" ? 0.5 : 1) * kindWeight(doc);
+    var score = total * coverage * coverage * (doc.s === "retired" ? 0.5 : 1);
     var step = -1, top = 0;
     for (var j = 0; j < stepScores.length; j++) if (stepScores[j] > top) { top = stepScores[j]; step = j; }
     return { doc: doc, score: score, step: step };
@@ -114,6 +151,8 @@
     index.docs.forEach(function (doc) {
       doc.fl = doc.f.map(function (f) { return f.toLowerCase(); });
       doc.st.forEach(function (st) { st[3] = st[2].toLowerCase(); });
+      doc.all = doc.fl.slice(0, 4).concat(doc.st.map(function (st) { return st[3]; })).join(" ");
+      doc.any = doc.all + " " + doc.fl.slice(4).join(" ");
     });
     index.prepared = true;
   }
@@ -122,22 +161,23 @@
     prepare(index);
     var words = normalize(query).split(" ").filter(Boolean);
     if (!words.length) return [];
-    var terms = words.map(makeTerm), docs = index.docs, idf = [];
-    for (var t = 0; t < terms.length; t++) {
+    var terms = words.map(makeTerm), docs = index.docs, idf = [], scores = [], t, d;
+    for (d = 0; d < docs.length; d++) {
+      scores.push(terms.map(function (term) { return termScores(docs[d], term); }));
+    }
+    for (t = 0; t < terms.length; t++) {
       var df = 0;
-      for (var d = 0; d < docs.length; d++) {
-        var hit = docs[d].fl.some(function (f) { return termScore(terms[t], f) > 0; }) ||
-          docs[d].st.some(function (st) { return termScore(terms[t], st[3]) > 0; });
-        if (hit) df++;
-      }
+      for (d = 0; d < docs.length; d++) if (scores[d][t] && scores[d][t].found) df++;
       idf.push(Math.log(1 + docs.length / (1 + df)));
     }
     var results = [];
-    for (var i = 0; i < docs.length; i++) {
-      var r = scoreDoc(docs[i], terms, idf);
+    for (d = 0; d < docs.length; d++) {
+      if (!scores[d].some(Boolean)) continue;
+      var r = scoreDoc(docs[d], terms, idf, scores[d]);
       if (r) results.push(r);
     }
     results.sort(function (a, b) { return b.score - a.score || (a.doc.t < b.doc.t ? -1 : 1); });
+    ownBeforeStandard(results);
     return results.map(function (r) { r.terms = terms; return r; });
   }
 

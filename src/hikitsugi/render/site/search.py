@@ -23,6 +23,7 @@ from hikitsugi.i18n import register, t
 from hikitsugi.render import paths
 from hikitsugi.render.site import links as site_links
 from hikitsugi.render.site.readings import readings
+from hikitsugi.resolve.diff import extenders
 
 INDEX_PATH = "assets/hikitsugi/search-index.js"
 register(
@@ -116,6 +117,21 @@ def document(
     return entry
 
 
+def _standard(
+    kb: model.KnowledgeBase, standard: model.Runbook, directory_urls: bool, lang: str
+) -> dict[str, Any]:
+    """A standard's entry names the runbooks that extend it: the browser puts them first."""
+    entry = document(
+        kb, standard, directory_urls, "standard", paths.standard_page(standard.id), lang
+    )
+    own = [
+        site_links.url(paths.runbook_page(r.id), directory_urls) for r in extenders(kb, standard.id)
+    ]
+    if own:
+        entry["x"] = own
+    return entry
+
+
 def _checklist(
     kb: model.KnowledgeBase, item: model.Checklist, directory_urls: bool, lang: str
 ) -> dict[str, Any]:
@@ -168,7 +184,7 @@ def search_index(
         for r in sorted(kb.runbooks.values(), key=lambda r: r.id)
     ]
     docs += [
-        document(kb, s, directory_urls, "standard", paths.standard_page(s.id), lang)
+        _standard(kb, s, directory_urls, lang)
         for s in sorted(kb.standards.values(), key=lambda s: s.id)
     ]
     docs += [
