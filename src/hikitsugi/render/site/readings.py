@@ -43,7 +43,10 @@ def _tokenizer() -> Any:
     """Load the dictionary once per process (about 40 ms; it is memory-mapped)."""
     from sudachipy import Dictionary, SplitMode
 
-    return Dictionary(dict="core").tokenizer(mode=SplitMode.C)
+    dictionary = Dictionary(dict="core")
+    # 0.7 renamed create() (deprecated there); the manylinux2014 wheels stop at 0.6
+    make = getattr(dictionary, "tokenizer", None) or dictionary.create
+    return make(mode=SplitMode.C)
 
 
 def hiragana(text: str) -> str:
