@@ -179,7 +179,9 @@ def _search_index(context: SiteContext, files: Files) -> str:
     pages = [
         HandWrittenPage(f.src_uri, f.url, f.content_string) for f in files.documentation_pages()
     ]
-    return search_index(context.kb, context.directory_urls, context.lang, pages)
+    return search_index(
+        context.kb, context.directory_urls, context.lang, pages, printables=context.printables
+    )
 
 
 def _warn_about_code(config: MkDocsConfig) -> None:

@@ -131,7 +131,7 @@ def labelled_results(page: Any, url: str) -> list[tuple[str, str]]:
     return [(re.sub(r"^.*/([^/]+)\.html$", r"\1", href), kind) for href, kind in found]
 
 
-@pytest.mark.parametrize("query", ["がくどう", "gakudou", "gakudo", "ガクドウ システム"])
+@pytest.mark.parametrize("query", ["がくどう", "gakudou", "gakudo", "がくどう くらぶ"])
 def test_kana_and_romaji_find_the_gakudo_pages_over_file(
     site: Path, browser: Any, query: str
 ) -> None:
@@ -159,6 +159,20 @@ def test_other_kinds_of_page_are_found_with_their_kind(
     found = labelled_results(page, f"{site.resolve().as_uri()}/index.html?q={query}")
     page.close()
     assert expected in found[:5], found
+
+
+def test_a_result_links_its_printable_sheet_over_file(site: Path, browser: Any) -> None:
+    page = browser.new_page()
+    page.goto(f"{site.resolve().as_uri()}/index.html?q=開庁前点検")
+    page.wait_for_selector("[data-search-results][data-ready]", state="attached", timeout=10000)
+    sheet = page.locator("[data-search-results] > li").first.locator("a.hk-result-sheet")
+    assert sheet.inner_text() == "印刷用チェックリスト"
+    href = sheet.get_attribute("href")
+    assert href is not None and href.endswith("print/checklists/uketsuke-kaicho-mae-tenken.html")
+    sheet.click()
+    page.wait_for_load_state()
+    assert "一斉受付期間 窓口の開庁前点検" in page.inner_text("body")
+    page.close()
 
 
 def test_a_query_that_matches_nothing_says_so(site: Path, browser: Any) -> None:

@@ -76,6 +76,19 @@ def test_the_kind_word_and_readings_are_searchable(kb: model.KnowledgeBase) -> N
     assert docs["runbooks/riyo-chosei.html"]["st"], "runbooks keep their steps"
 
 
+def test_runbooks_and_checklists_link_their_printable_sheet(kb: model.KnowledgeBase) -> None:
+    printables = frozenset(
+        {"print/checklists/riyo-chosei.html", "print/checklists/uketsuke-kaicho-mae-tenken.html"}
+    )
+    index = parse(search_index(kb, lang="ja", printables=printables))
+    sheets = {doc["u"]: doc["c"] for doc in index["docs"] if "c" in doc}
+    assert sheets == {
+        "runbooks/riyo-chosei.html": "print/checklists/riyo-chosei.html",
+        "checklists/uketsuke-kaicho-mae-tenken.html": "print/checklists/uketsuke-kaicho-mae-tenken.html",
+    }
+    assert index["sheet"] == "印刷用チェックリスト"
+
+
 def test_the_no_match_message_is_in_the_sites_language(kb: model.KnowledgeBase) -> None:
     assert "見つかりませんでした" in parse(search_index(kb, lang="ja"))["none"]
     english = parse(search_index(kb, lang="en"))

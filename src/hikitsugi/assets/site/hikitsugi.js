@@ -244,6 +244,11 @@
       } else {
         li.appendChild(el("p", "hk-result-snippet", snippet(bestField(r.doc, r.terms), r.terms)));
       }
+      if (r.doc.c && index.sheet) {
+        var sheet = el("a", "hk-result-sheet", index.sheet);
+        sheet.href = base + r.doc.c;
+        li.appendChild(sheet);
+      }
       list.appendChild(li);
     }
     list.setAttribute("data-count", String(results.length));

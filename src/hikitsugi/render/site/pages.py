@@ -73,7 +73,7 @@ def render_pages(ctx: SiteContext) -> dict[str, str | bytes]:
     pages[paths.list_page("status")] = render_status(ctx)
     for role in kb.roster.roles.values():
         pages[paths.onboarding_page(role.id)] = render_onboarding(ctx, role)
-    pages[INDEX_PATH] = search_index(kb, ctx.directory_urls, ctx.lang)
+    pages[INDEX_PATH] = search_index(kb, ctx.directory_urls, ctx.lang, printables=ctx.printables)
     return pages
 
 

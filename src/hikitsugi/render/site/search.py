@@ -32,6 +32,7 @@ register(
             "「{query}」に一致するページは見つかりませんでした。言葉を短くするか、ひらがなで試してください。",
             "No page matches “{query}”. Try fewer or shorter words.",
         ),
+        "site.search-sheet": ("印刷用チェックリスト", "printable checklist"),
     }
 )
 _MARKUP = re.compile(r"\]\([^)]*\)|!\[|<[^>]*>|[*_`#>|\[\]]+")
@@ -156,7 +157,7 @@ def _post(
     kb: model.KnowledgeBase, role: model.Role, directory_urls: bool, lang: str
 ) -> dict[str, Any]:
     duties = [duty.item.title for duty in duties_of(kb, [role.id])]
-    fields = (normalize(role.title), _join(role.section), _join(*duties), _join(role.id))
+    fields = (normalize(role.title), _join(role.section), normalize("、".join(duties)), role.id)
     url = site_links.url(paths.onboarding_page(role.id), directory_urls)
     return _entry("post", url, role.title, fields, [role.section] if role.section else [], lang)
 
@@ -171,13 +172,27 @@ def hand_written(page: HandWrittenPage, lang: str = "ja") -> dict[str, Any]:
     return _entry("docs", page.url, normalize(title), fields, lang=lang)
 
 
+def _link_sheets(docs: list[dict[str, Any]], printables: frozenset[str]) -> None:
+    """Give runbooks and checklists the URL of their printable sheet (print/checklists/ID.html)."""
+    for doc in docs:
+        if doc["p"] in ("runbook", "checklist"):
+            name = doc["u"].rstrip("/").rsplit("/", 1)[-1].removesuffix(".html")
+            sheet = paths.print_path("checklists", name)
+            if sheet in printables:
+                doc["c"] = sheet
+
+
 def search_index(
     kb: model.KnowledgeBase,
     directory_urls: bool = False,
     lang: str | None = None,
     hand_written_pages: Iterable[HandWrittenPage] = (),
+    printables: frozenset[str] = frozenset(),
 ) -> str:
-    """Return the JavaScript that defines window.HIKITSUGI_SEARCH_INDEX."""
+    """Return the JavaScript that defines window.HIKITSUGI_SEARCH_INDEX.
+
+    A runbook or checklist whose printable sheet is in *printables* links to it from its result.
+    """
     lang = lang or kb.config.language
     docs = [
         document(kb, r, directory_urls, lang=lang)
@@ -193,11 +208,15 @@ def search_index(
     ]
     docs += [_post(kb, role, directory_urls, lang) for role in kb.roster.roles.values()]
     docs += [hand_written(page, lang) for page in hand_written_pages]
+    _link_sheets(docs, printables)
     # results name a runbook that is not in use, and say what kind of page each is, in the vocabulary's words
     statuses = {s: vocabulary.word("status", s, lang) for s in ("draft", "retired")}
     kinds = {k: vocabulary.word("page", k, lang) for k in vocabulary.PAGE_KINDS}
-    none = t("site.search-none", lang, query="{query}")  # the browser puts the query in
-    index = {"version": 2, "statuses": statuses, "kinds": kinds, "none": none, "docs": docs}
+    words = {
+        "none": t("site.search-none", lang, query="{query}"),  # the browser puts the query in
+        "sheet": t("site.search-sheet", lang),
+    }
+    index = {"version": 2, "statuses": statuses, "kinds": kinds, **words, "docs": docs}
     payload = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
     # "</" cannot end a script element when the index is inlined; escape it anyway.
     return "window.HIKITSUGI_SEARCH_INDEX=" + payload.replace("</", "<\\/") + ";\n"
