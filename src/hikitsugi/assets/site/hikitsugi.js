@@ -93,26 +93,48 @@
     }
   }
 
-  /* Whether any part of a term occurs in the text: when not, every field scores 0 (they are all in
-   * doc.any), so a page and a term are skipped at the cost of one or a few indexOf. */
-  function mayMatch(term, text) {
-    if (text.indexOf(term.text) >= 0) return true;
-    var i;
-    for (i = 0; i < term.grams.length; i++) if (text.indexOf(term.grams[i]) >= 0) return true;
-    for (i = 0; i < term.runs.length; i++) if (text.indexOf(term.runs[i]) >= 0) return true;
-    return false;
+  /* The parts of a term that occur in a page (doc.any holds all its fields), or null if none do:
+   * the parts that do not cannot score in any field, so each field is searched for fewer. */
+  function localTerm(term, text) {
+    var present = function (part) { return text.indexOf(part) >= 0; };
+    var local = {
+      text: term.text, whole: present(term.text), gramCount: term.grams.length,
+      grams: term.grams.filter(present), runs: term.runs.filter(present), runLength: term.runs.join("").length
+    };
+    if (local.grams.length * 2 < local.gramCount) local.grams = []; // a share under 0.5 scores 0
+    return local.whole || local.grams.length || local.runs.length ? local : null;
+  }
+
+  /* termScore() with a localTerm: the same value. */
+  function localScore(local, field) {
+    if (!field) return 0;
+    if (local.whole && field.indexOf(local.text) >= 0) return 1;
+    var best = 0, i;
+    if (local.grams.length) {
+      var found = 0;
+      for (i = 0; i < local.grams.length; i++) if (field.indexOf(local.grams[i]) >= 0) found++;
+      var share = found / local.gramCount;
+      if (share >= 0.5) best = share * share * 0.6;
+    }
+    if (local.runs.length) {
+      var covered = 0;
+      for (i = 0; i < local.runs.length; i++) if (field.indexOf(local.runs[i]) >= 0) covered += local.runs[i].length;
+      best = Math.max(best, (covered / local.runLength) * (covered / local.runLength) * 0.8);
+    }
+    return best;
   }
 
   /* A term's score in each field and each step of a page, computed once for both the term's
    * rarity and the page's score; null when no part of the term is in the page. */
   function termScores(doc, term) {
-    if (!mayMatch(term, doc.any)) return null;
-    var scores = { fields: [], steps: [], found: false }, i, v;
+    var local = localTerm(term, doc.any);
+    if (!local) return null;
+    var scores = { local: local, fields: [], steps: [], found: false }, i, v;
     for (i = 0; i < doc.fl.length; i++) {
-      v = termScore(term, doc.fl[i]); scores.fields.push(v); scores.found = scores.found || v > 0;
+      v = localScore(local, doc.fl[i]); scores.fields.push(v); scores.found = scores.found || v > 0;
     }
     for (i = 0; i < doc.st.length; i++) {
-      v = termScore(term, doc.st[i][3]); scores.steps.push(v); scores.found = scores.found || v > 0;
+      v = localScore(local, doc.st[i][3]); scores.steps.push(v); scores.found = scores.found || v > 0;
     }
     return scores;
   }
@@ -133,7 +155,7 @@
         var w = STEP_WEIGHT * sv;
         best = Math.max(best, w); sum += w * 0.3;
       }
-      best = Math.max(best, WHOLE_WEIGHT * termScore(terms[t], doc.all));
+      best = Math.max(best, WHOLE_WEIGHT * localScore(scores[t].local, doc.all));
       if (best > 0) matched++;
       total += idf[t] * (best + 0.15 * sum);
     }
