@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """Measure top-5 search hits of tests/search_queries.yml on a built site, in headless Chromium.
 
+The rate is given per group of queries (runbook, checklist, standard, kana, post, docs) and overall.
+
     scripts/search_hit_rate.py SITE_DIR [--engine hikitsugi|material] [--file]
 
 `material` reads Material's own results (`.md-search-result__list`, lunr; needs HTTP, since
@@ -13,6 +15,7 @@ import argparse
 import functools
 import http.server
 import threading
+from collections import Counter
 from pathlib import Path
 
 import yaml
@@ -60,6 +63,8 @@ def main() -> None:
         ".md-search-result__list" if options.engine == "material" else "[data-search-results]"
     )
     hits = 0
+    asked: Counter[str] = Counter()
+    found: Counter[str] = Counter()
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
         page = browser.new_page()
@@ -83,10 +88,17 @@ def main() -> None:
                     ids.append(name)
             hit = query["expect"] in ids[:5]
             hits += hit
-            print(f"{'ok  ' if hit else 'MISS'} {query['kind']:15} {query['q']:22} -> {ids[:5]}")
+            group = query.get("group", "runbook")
+            asked[group] += 1
+            found[group] += hit
+            print(
+                f"{'ok  ' if hit else 'MISS'} {group:9} {query['kind']:15} {query['q']:22} -> {ids[:5]}"
+            )
         browser.close()
     if server:
         server.shutdown()
+    for group in asked:
+        print(f"  {group:9} {found[group]}/{asked[group]} = {found[group] / asked[group]:.0%}")
     print(
         f"hit rate ({options.engine}, {'file' if options.file else 'http'}): {hits}/{len(queries)} = {hits / len(queries):.0%}"
     )

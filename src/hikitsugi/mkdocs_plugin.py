@@ -31,7 +31,9 @@ from hikitsugi.render import urls
 from hikitsugi.render.site import pages as site
 from hikitsugi.render.site import today as site_today
 from hikitsugi.render.site.config_code import code_entries, offline_entries
+from hikitsugi.render.site.context import SiteContext
 from hikitsugi.render.site.nav import hand_written, navigation
+from hikitsugi.render.site.search import INDEX_PATH, HandWrittenPage, search_index
 from hikitsugi.render.site_rebuild import Rendering, render, render_again
 from hikitsugi.render.templates import environment
 
@@ -148,6 +150,8 @@ class HikitsugiPlugin(BasePlugin[_Options]):
         started = time.perf_counter()
         own = [f.src_uri for f in files.documentation_pages()]
         generated = {**self.pages, **site.static_assets(), **kb_images(self.root)}
+        if own:  # the hand-written docs/ pages are searched too
+            generated[INDEX_PATH] = _search_index(self.context, files)
         if files.get_file_from_path("index.md") is None:  # the site's front door must exist
             generated["index.md"] = site.render_home(self.context)
             own.insert(0, "index.md")
@@ -236,6 +240,16 @@ def _write_again(hand_written_pages: Sequence[File]) -> None:
     for file in hand_written_pages:
         if file.abs_src_path and os.path.isfile(file.abs_dest_path):
             os.utime(file.abs_dest_path, ns=(0, 0))
+
+
+def _search_index(context: SiteContext, files: Files) -> str:
+    """Return the search index of the KB's pages and of the hand-written docs/ pages' Markdown."""
+    pages = [
+        HandWrittenPage(f.src_uri, f.url, f.content_string) for f in files.documentation_pages()
+    ]
+    return search_index(
+        context.kb, context.directory_urls, context.lang, pages, printables=context.printables
+    )
 
 
 def _warn_about_code(config: MkDocsConfig) -> None:

@@ -43,6 +43,7 @@ ITEM_KINDS = _enum(
 )
 SEVERITIES = ("error", "warning", "info")  # info: the audit's notes, never a finding
 RELATIONS = ("owner", "deputy")
+PAGE_KINDS = ("runbook", "checklist", "standard", "post", "docs")  # what a search result is
 
 WORDS: dict[str, dict[str, tuple[str, str]]] = {
     "zone": {
@@ -86,6 +87,13 @@ WORDS: dict[str, dict[str, tuple[str, str]]] = {
         "owner": ("所有", "owner"),
         "deputy": ("副担当", "deputy"),
     },
+    "page": {
+        "runbook": ("手順書", "runbook"),
+        "checklist": ("チェックリスト", "checklist"),
+        "standard": ("標準手順書", "standard"),
+        "post": ("ポスト", "post"),
+        "docs": ("案内ページ", "guide page"),
+    },
     "medium": {
         "paper": ("紙", "paper"),
         "electronic": ("電子ファイル", "electronic file"),
@@ -110,6 +118,7 @@ VALUES = {
     "severity": SEVERITIES,
     "mode": MODES,
     "relation": RELATIONS,
+    "page": PAGE_KINDS,
     "medium": MEDIA,
     "item": ITEM_KINDS,
 }

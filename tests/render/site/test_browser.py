@@ -119,6 +119,77 @@ def test_search_result_shows_the_matching_step(site: Path, browser: Any) -> None
     assert found[0][1] is not None and found[0][1].endswith("riyo-chosei.html#step-kijun-shisu")
 
 
+def labelled_results(page: Any, url: str) -> list[tuple[str, str]]:
+    """Open *url* (with ?q=) and return (page file name, kind label) best first."""
+    page.goto(url)
+    page.wait_for_selector("[data-search-results][data-ready]", state="attached", timeout=10000)
+    found = page.eval_on_selector_all(
+        "[data-search-results] > li",
+        """items => items.map(li => [li.querySelector('a.hk-result-title').href,
+                                     li.querySelector('.hk-result-kind').textContent])""",
+    )
+    return [(re.sub(r"^.*/([^/]+)\.html$", r"\1", href), kind) for href, kind in found]
+
+
+@pytest.mark.parametrize("query", ["がくどう", "gakudou", "gakudo", "がくどう くらぶ"])
+def test_kana_and_romaji_find_the_gakudo_pages_over_file(
+    site: Path, browser: Any, query: str
+) -> None:
+    page = browser.new_page()
+    found = labelled_results(page, f"{site.resolve().as_uri()}/index.html?q={query}")
+    page.close()
+    top = [name for name, _ in found[:5]]
+    assert "gakudo-system" in top, found
+    assert ("gakudo-system", "手順書") in found
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("開庁前点検", ("uketsuke-kaicho-mae-tenken", "チェックリスト")),
+        ("標準手順", ("gakudo-riyo-chosei", "標準手順書")),
+        ("入所担当主査", ("nyusho-shusa", "ポスト")),
+        ("業務棚卸表", ("inventory", "案内ページ")),
+    ],
+)
+def test_other_kinds_of_page_are_found_with_their_kind(
+    site: Path, browser: Any, query: str, expected: tuple[str, str]
+) -> None:
+    page = browser.new_page()
+    found = labelled_results(page, f"{site.resolve().as_uri()}/index.html?q={query}")
+    page.close()
+    assert expected in found[:5], found
+
+
+def test_a_result_links_its_printable_sheet_over_file(site: Path, browser: Any) -> None:
+    page = browser.new_page()
+    page.goto(f"{site.resolve().as_uri()}/index.html?q=開庁前点検")
+    page.wait_for_selector("[data-search-results][data-ready]", state="attached", timeout=10000)
+    sheet = page.locator("[data-search-results] > li").first.locator("a.hk-result-sheet")
+    assert sheet.inner_text() == "印刷用チェックリスト"
+    href = sheet.get_attribute("href")
+    assert href is not None and href.endswith("print/checklists/uketsuke-kaicho-mae-tenken.html")
+    sheet.click()
+    page.wait_for_load_state()
+    assert "一斉受付期間 窓口の開庁前点検" in page.inner_text("body")
+    page.close()
+
+
+def test_a_query_that_matches_nothing_says_so(site: Path, browser: Any) -> None:
+    page = browser.new_page()
+    assert labelled_results(page, f"{site.resolve().as_uri()}/index.html?q=zqxjvw 鬱鬱鬱") == []
+    message = page.locator(".hk-search-none")
+    assert message.is_visible()
+    assert message.inner_text() == (
+        "「zqxjvw 鬱鬱鬱」に一致するページは見つかりませんでした。"
+        "言葉を短くするか、ひらがなで試してください。"
+    )
+    page.locator(".hk-search-input").fill("学童")
+    page.wait_for_selector("[data-search-results] > li", timeout=5000)
+    assert page.locator(".hk-search-none").count() == 0  # gone once something matches
+    page.close()
+
+
 @pytest.mark.parametrize("transport", ["file", "http"])
 def test_no_request_leaves_the_site(
     site: Path, http_base: str, browser: Any, transport: str

@@ -5,7 +5,7 @@
   "use strict";
   var here = document.currentScript ? document.currentScript.src : "";
   var base = here.replace(/assets\/hikitsugi\/hikitsugi\.js(?:[?#].*)?$/, "");
-  var FIELD_WEIGHTS = [10, 6, 4, 1]; // title, tags, summary, other
+  var FIELD_WEIGHTS = [10, 6, 4, 1, 8, 4]; // title, tags, summary, other, reading of the title, of the tags
   var STEP_WEIGHT = 2.5;
   var WHOLE_WEIGHT = 3; // the runbook's text as one field: a query's parts may sit in different fields
 
@@ -100,23 +100,85 @@
     return best;
   }
 
-  function scoreDoc(doc, terms, idf) {
+  /* A standard shares its steps with the city's runbooks that extend it (doc.x, their URLs):
+   * when both are found about as well (the standard's own words, like 標準手順, set it apart),
+   * the city's own comes first. */
+  function ownBeforeStandard(results) {
+    for (var i = results.length - 1; i >= 0; i--) {
+      var extenders = results[i].doc.x;
+      if (!extenders) continue;
+      for (var j = results.length - 1; j > i; j--) {
+        if (extenders.indexOf(results[j].doc.u) >= 0 && results[j].score >= 0.7 * results[i].score) {
+          results.splice(j, 0, results.splice(i, 1)[0]);
+          break;
+        }
+      }
+    }
+  }
+
+  /* The parts of a term that occur in a page (doc.any holds all its fields), or null if none do:
+   * the parts that do not cannot score in any field, so each field is searched for fewer. */
+  function localTerm(term, text) {
+    var present = function (part) { return text.indexOf(part) >= 0; };
+    var local = {
+      text: term.text, whole: present(term.text), gramCount: term.grams.length,
+      grams: term.grams.filter(present), runs: term.runs.filter(present), runLength: term.runs.join("").length
+    };
+    if (local.grams.length * 2 < local.gramCount) local.grams = []; // a share under 0.5 scores 0
+    return local.whole || local.grams.length || local.runs.length ? local : null;
+  }
+
+  /* termScore() with a localTerm: the same value. */
+  function localScore(local, field) {
+    if (!field) return 0;
+    if (local.whole && field.indexOf(local.text) >= 0) return 1;
+    var best = 0, i;
+    if (local.grams.length) {
+      var found = 0;
+      for (i = 0; i < local.grams.length; i++) if (field.indexOf(local.grams[i]) >= 0) found++;
+      var share = found / local.gramCount;
+      if (share >= 0.5) best = share * share * 0.6;
+    }
+    if (local.runs.length) {
+      var covered = 0;
+      for (i = 0; i < local.runs.length; i++) if (field.indexOf(local.runs[i]) >= 0) covered += local.runs[i].length;
+      best = Math.max(best, (covered / local.runLength) * (covered / local.runLength) * 0.8);
+    }
+    return best;
+  }
+
+  /* A term's score in each field and each step of a page, computed once for both the term's
+   * rarity and the page's score; null when no part of the term is in the page. */
+  function termScores(doc, term) {
+    var local = localTerm(term, doc.any);
+    if (!local) return null;
+    var scores = { local: local, fields: [], steps: [], found: false }, i, v;
+    for (i = 0; i < doc.fl.length; i++) {
+      v = localScore(local, doc.fl[i]); scores.fields.push(v); scores.found = scores.found || v > 0;
+    }
+    for (i = 0; i < doc.st.length; i++) {
+      v = localScore(local, doc.st[i][3]); scores.steps.push(v); scores.found = scores.found || v > 0;
+    }
+    return scores;
+  }
+
+  function scoreDoc(doc, terms, idf, scores) {
     var total = 0, matched = 0, stepScores = [];
     for (var s = 0; s < doc.st.length; s++) stepScores.push(0);
     for (var t = 0; t < terms.length; t++) {
+      if (!scores[t]) continue;
       var best = 0, sum = 0;
       for (var f = 0; f < doc.fl.length; f++) {
-        var v = FIELD_WEIGHTS[f] * termScore(terms[t], doc.fl[f]);
+        var v = FIELD_WEIGHTS[f] * scores[t].fields[f];
         best = Math.max(best, v); sum += v;
       }
       for (var k = 0; k < doc.st.length; k++) {
-        var sv = termScore(terms[t], doc.st[k][3]);
+        var sv = scores[t].steps[k];
         stepScores[k] += sv * idf[t];
         var w = STEP_WEIGHT * sv;
         best = Math.max(best, w); sum += w * 0.3;
       }
-      if (!doc.all) doc.all = doc.fl.concat(doc.st.map(function (st) { return st[3]; })).join(" ");
-      best = Math.max(best, WHOLE_WEIGHT * termScore(terms[t], doc.all));
+      best = Math.max(best, WHOLE_WEIGHT * localScore(scores[t].local, doc.all));
       if (best > 0) matched++;
       total += idf[t] * (best + 0.15 * sum);
     }
@@ -134,6 +196,8 @@
     index.docs.forEach(function (doc) {
       doc.fl = doc.f.map(function (f) { return f.toLowerCase(); });
       doc.st.forEach(function (st) { st[3] = st[2].toLowerCase(); });
+      doc.all = doc.fl.slice(0, 4).concat(doc.st.map(function (st) { return st[3]; })).join(" ");
+      doc.any = doc.all + " " + doc.fl.slice(4).join(" ");
     });
     index.prepared = true;
   }
@@ -142,22 +206,23 @@
     prepare(index);
     var words = normalize(query).split(" ").filter(Boolean);
     if (!words.length) return [];
-    var terms = words.map(makeTerm), docs = index.docs, idf = [];
-    for (var t = 0; t < terms.length; t++) {
+    var terms = words.map(makeTerm), docs = index.docs, idf = [], scores = [], t, d;
+    for (d = 0; d < docs.length; d++) {
+      scores.push(terms.map(function (term) { return termScores(docs[d], term); }));
+    }
+    for (t = 0; t < terms.length; t++) {
       var df = 0;
-      for (var d = 0; d < docs.length; d++) {
-        var hit = docs[d].fl.some(function (f) { return termScore(terms[t], f) > 0; }) ||
-          docs[d].st.some(function (st) { return termScore(terms[t], st[3]) > 0; });
-        if (hit) df++;
-      }
+      for (d = 0; d < docs.length; d++) if (scores[d][t] && scores[d][t].found) df++;
       idf.push(Math.log(1 + docs.length / (1 + df)));
     }
     var results = [];
-    for (var i = 0; i < docs.length; i++) {
-      var r = scoreDoc(docs[i], terms, idf);
+    for (d = 0; d < docs.length; d++) {
+      if (!scores[d].some(Boolean)) continue;
+      var r = scoreDoc(docs[d], terms, idf, scores[d]);
       if (r) results.push(r);
     }
     results.sort(function (a, b) { return b.score - a.score || (a.doc.t < b.doc.t ? -1 : 1); });
+    ownBeforeStandard(results);
     return results.map(function (r) { r.terms = terms; return r; });
   }
 
@@ -178,13 +243,41 @@
     return node;
   }
 
-  function show(list, results) {
+  /* What a result is (手順書, チェックリスト …), in the vocabulary's words from the build. */
+  function kindLabel(index, doc) {
+    var word = (index.kinds || {})[doc.p || "runbook"];
+    return word ? el("span", "hk-result-kind", word) : null;
+  }
+
+  /* Nothing matched: say so, with a hint, instead of an empty strip. */
+  function showNone(list, index, query) {
+    var template = index.none || "「{query}」に一致するページは見つかりませんでした。";
+    var p = el("p", "hk-search-none", template.replace("{query}", query.trim()));
+    p.setAttribute("role", "status");
+    list.parentNode.insertBefore(p, list);
+  }
+
+  /* The snippet of a result without a matching step: the first field that has a term. */
+  function bestField(doc, terms) {
+    for (var f = 2; f < 4; f++) {
+      for (var t = 0; t < terms.length; t++) if (termScore(terms[t], doc.fl[f]) > 0) return doc.f[f];
+    }
+    return doc.f[2] || doc.f[3];
+  }
+
+  function show(list, results, query) {
     list.textContent = "";
+    var old = list.parentNode.querySelector(".hk-search-none");
+    if (old) old.parentNode.removeChild(old);
+    var index = window.HIKITSUGI_SEARCH_INDEX;
+    if (!results.length) showNone(list, index, query);
     var limit = Math.min(results.length, 20);
-    var STATUS = window.HIKITSUGI_SEARCH_INDEX.statuses || {}; // the vocabulary's words, from the build
+    var STATUS = index.statuses || {}; // the vocabulary's words, from the build
     for (var i = 0; i < limit; i++) {
       var r = results[i], li = el("li", "hk-result");
       var status = STATUS[r.doc.s] && r.doc.t.indexOf(STATUS[r.doc.s]) < 0 ? " (" + STATUS[r.doc.s] + ")" : "";
+      var kind = kindLabel(index, r.doc);
+      if (kind) li.appendChild(kind);
       var a = el("a", "hk-result-title", r.doc.t + status);
       a.href = base + r.doc.u;
       li.appendChild(a);
@@ -194,7 +287,12 @@
         li.appendChild(s);
         li.appendChild(el("p", "hk-result-snippet", snippet(step[2], r.terms)));
       } else {
-        li.appendChild(el("p", "hk-result-snippet", snippet(r.doc.f[2], r.terms)));
+        li.appendChild(el("p", "hk-result-snippet", snippet(bestField(r.doc, r.terms), r.terms)));
+      }
+      if (r.doc.c && index.sheet) {
+        var sheet = el("a", "hk-result-sheet", index.sheet);
+        sheet.href = base + r.doc.c;
+        li.appendChild(sheet);
       }
       list.appendChild(li);
     }
@@ -222,7 +320,7 @@
     form.setAttribute("role", "search");
     var input = el("input", "hk-search-input");
     input.type = "search"; input.name = "q"; input.autocomplete = "off";
-    input.placeholder = /^en/.test(document.documentElement.lang) ? "Search runbooks" : "手順書を検索";
+    input.placeholder = /^en/.test(document.documentElement.lang) ? "Search the site" : "サイト内を検索";
     input.setAttribute("aria-label", input.placeholder);
     form.appendChild(input);
     var panel = el("div", "hk-search-panel");
@@ -236,7 +334,7 @@
     function run() {
       var query = input.value;
       if (!query.trim()) { panel.hidden = true; return; }
-      withIndex(function (index) { show(list, search(index, query)); panel.hidden = false; });
+      withIndex(function (index) { show(list, search(index, query), query); panel.hidden = false; });
     }
     input.addEventListener("focus", function () { withIndex(function () {}); });
     input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 120); });

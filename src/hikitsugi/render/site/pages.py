@@ -82,7 +82,7 @@ def render_pages(
     pages[paths.AUDIT_CSV] = audit_csv(ctx)
     for role in kb.roster.roles.values():
         pages[paths.onboarding_page(role.id)] = render_onboarding(ctx, role)
-    pages[INDEX_PATH] = search_index(kb, ctx.directory_urls, ctx.lang)
+    pages[INDEX_PATH] = _search(ctx)
     return pages
 
 
@@ -102,8 +102,13 @@ def render_step_pages(ctx: SiteContext, runbooks: Collection[str]) -> dict[str, 
     for checklist in kb.checklists.values():
         pages[paths.checklist_page(checklist.id)] = render_standalone_checklist(ctx, checklist)
     pages[paths.list_page("zones")] = render_zones(ctx)
-    pages[INDEX_PATH] = search_index(kb, ctx.directory_urls, ctx.lang)
+    pages[INDEX_PATH] = _search(ctx)
     return pages
+
+
+def _search(ctx: SiteContext) -> str:
+    """The search index of the KB's pages (the plugin adds the hand-written docs/ pages)."""
+    return search_index(ctx.kb, ctx.directory_urls, ctx.lang, printables=ctx.printables)
 
 
 def render_home(ctx: SiteContext) -> str:
