@@ -8,7 +8,7 @@ audit/rules.py has a plain form here; tests/audit/test_plain.py holds them to th
 
 from __future__ import annotations
 
-from hikitsugi.audit.rules import Finding
+from hikitsugi.audit.findings import Finding
 from hikitsugi.i18n import register, t
 
 register(

@@ -7,7 +7,7 @@ import io
 import json
 from typing import Any, TextIO
 
-from hikitsugi.audit.rules import Finding
+from hikitsugi.audit.findings import Finding
 from hikitsugi.audit.view import AuditView, people_text, rule_label, severity_label
 from hikitsugi.i18n import t
 

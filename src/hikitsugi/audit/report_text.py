@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from hikitsugi.audit.rules import Finding
+from hikitsugi.audit.findings import Finding
 from hikitsugi.audit.view import (
     AuditView,
     group_title,

@@ -6,8 +6,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from hikitsugi import vocabulary
+from hikitsugi.audit.findings import SEVERITY_RANK, AuditReport, Finding
 from hikitsugi.audit.git import GitHint
-from hikitsugi.audit.rules import RULES, SEVERITY_RANK, AuditReport, Finding
+from hikitsugi.audit.rules import RULES
 from hikitsugi.check.problems import Problem
 from hikitsugi.facts import review
 from hikitsugi.facts.people import names_by_post

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from hikitsugi.audit.findings import SEVERITY_RANK, Finding
 from hikitsugi.audit.plain import plain_message
 from hikitsugi.audit.report_data import csv_text
-from hikitsugi.audit.rules import SEVERITY_RANK, Finding, audit
+from hikitsugi.audit.rules import audit
 from hikitsugi.audit.view import (
     AuditView,
     OwnerGroup,
