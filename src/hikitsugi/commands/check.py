@@ -6,6 +6,7 @@ import argparse
 import json
 from typing import TextIO
 
+from hikitsugi import vocabulary
 from hikitsugi.check.checker import CheckResult, check
 from hikitsugi.commands.common import add_as_of, add_root, as_of
 from hikitsugi.i18n import register, t
@@ -14,8 +15,8 @@ register(
     {
         "check.summary-ok": ("問題はありません ({files} ファイル)", "no problems ({files} files)"),
         "check.summary": (
-            "{errors} 件のエラー、{notes} 件の注意 ({files} ファイル)",
-            "{errors} error(s), {notes} note(s) ({files} files)",
+            "{errors} 件の{error}、{notes} 件の{others} ({files} ファイル)",
+            "{errors} {error}(s), {notes} {others} ({files} files)",
         ),
     }
 )
@@ -48,8 +49,11 @@ def print_text(result: CheckResult, out: TextIO, lang: str) -> None:
     files = result.files
     if result.problems:
         notes = len(result.problems) - len(result.errors)
-        out.write(
-            t("check.summary", lang, errors=len(result.errors), notes=notes, files=files) + "\n"
-        )
+        words = {
+            "error": vocabulary.word("severity", "error", lang),
+            "others": "/".join(vocabulary.word("severity", s, lang) for s in ("warning", "info")),
+        }
+        counts = {"errors": len(result.errors), "notes": notes, "files": files}
+        out.write(t("check.summary", lang, **counts, **words) + "\n")
     else:
         out.write(t("check.summary-ok", lang, files=files) + "\n")
