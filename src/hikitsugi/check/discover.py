@@ -180,7 +180,10 @@ def read_files(root: Path) -> KbFiles:
     unreadable: dict[str, LoadError] = {}
     found = discover(root, config.standards_paths, unreadable)
     inside = _allowed_places(root, config.standards_paths)
-    raws: list[bytes | LoadError] = [read_raw(root, relpath, limit, inside) for _, relpath in found]
+    folders: dict[str, str] = {}  # real path of each folder, looked up once per read
+    raws: list[bytes | LoadError] = [
+        read_raw(root, relpath, limit, inside, folders) for _, relpath in found
+    ]
     for relpath, error in sorted(unreadable.items()):
         found.append((_area_of(relpath), relpath))
         raws.append(error)
@@ -202,20 +205,41 @@ def _allowed_places(root: Path, standards_paths: Iterable[str]) -> tuple[Path, .
 
 
 def read_raw(
-    root: Path, relpath: str, limit: int, inside: tuple[Path, ...] = ()
+    root: Path,
+    relpath: str,
+    limit: int,
+    inside: tuple[Path, ...] = (),
+    folders: dict[str, str] | None = None,
 ) -> bytes | LoadError:
     """Return the bytes of one file, or why it cannot be read.
 
     With *inside*, a file whose real path (symbolic links followed) lies elsewhere is an error:
-    a link in runbooks/ must not publish a file from outside the KB.
+    a link in runbooks/ must not publish a file from outside the KB. *folders* memoises the real
+    path of each folder for one read of the KB (realpath stats every part of a path).
     """
-    real = Path(os.path.realpath(root / relpath))
-    if inside and not any(real.is_relative_to(place) for place in inside):
-        return LoadError(relpath, 1, 1, "load.outside-kb", target=str(real))
+    path = root / relpath
+    if inside:
+        real = _real_path(path, {} if folders is None else folders)
+        if not any(_within(real, str(place)) for place in inside):
+            return LoadError(relpath, 1, 1, "load.outside-kb", target=real)
     try:
-        return read_bytes(root / relpath, relpath, limit)
+        return read_bytes(path, relpath, limit)
     except LoadError as error:
         return error
+
+
+def _real_path(path: Path, folders: dict[str, str]) -> str:
+    """os.path.realpath of *path*, the folder part looked up once (a file link is followed anew)."""
+    if os.path.islink(path):
+        return os.path.realpath(path)
+    folder = str(path.parent)
+    if folder not in folders:
+        folders[folder] = os.path.realpath(folder)
+    return os.path.join(folders[folder], path.name)
+
+
+def _within(path: str, folder: str) -> bool:
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
 
 
 def load_error_source(area: str, relpath: str, error: LoadError) -> Source:
