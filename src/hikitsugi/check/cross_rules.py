@@ -10,7 +10,7 @@ from typing import Any
 from hikitsugi import model
 from hikitsugi.check import cross_messages  # noqa: F401 - registers the messages
 from hikitsugi.check.problems import ERROR, INFO, Problem, format_path
-from hikitsugi.check.run_rules import run_rules
+from hikitsugi.check.run_rules import exception_targets, run_rules
 from hikitsugi.check.schema_messages import schema_problems
 from hikitsugi.check.sources import Source, as_list
 from hikitsugi.resolve import build
@@ -95,7 +95,13 @@ def cross_check(
             item.failed = bool(new)
     notes = _handovers(handovers, roster, items, problems)
     run_problems, runs = run_rules(
-        [s for s in sources if s.area == "runs"], roster, _run_lines(items), today
+        [s for s in sources if s.area == "runs"],
+        roster,
+        exception_targets(
+            {i: it.data for i, it in items["runbooks"].items() if not it.failed},
+            {i: it.data for i, it in items["checklists"].items() if not it.failed},
+        ),
+        today,
     )
     problems += run_problems
     skipped = sorted(
@@ -133,25 +139,6 @@ def cross_check(
         runs=tuple(runs),
     )
     return CrossResult(kb, problems, skipped)
-
-
-def _run_lines(items: dict[str, dict[str, _Item]]) -> dict[str, tuple[str, ...] | int]:
-    """What a run's exceptions may name: a runbook's step ids, a checklist's item count."""
-    lines: dict[str, tuple[str, ...] | int] = {
-        i: tuple(
-            s["id"] for s in as_list(it.data.get("steps")) if isinstance(s, dict) and "id" in s
-        )
-        for i, it in items["runbooks"].items()
-        if not it.failed
-    }
-    lines.update(
-        {
-            i: len(as_list(it.data.get("items")))
-            for i, it in items["checklists"].items()
-            if not it.failed
-        }
-    )
-    return lines
 
 
 def _handovers(

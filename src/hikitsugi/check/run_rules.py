@@ -39,6 +39,18 @@ register(
 )
 
 
+def exception_targets(
+    runbooks: Mapping[str, Mapping[str, Any]], checklists: Mapping[str, Mapping[str, Any]]
+) -> dict[str, tuple[str, ...] | int]:
+    """What a run's exceptions may name, from the files' data: step ids, or an item count."""
+    lines: dict[str, tuple[str, ...] | int] = {
+        i: tuple(s["id"] for s in as_list(data.get("steps")) if isinstance(s, dict) and "id" in s)
+        for i, data in runbooks.items()
+    }
+    lines.update({i: len(as_list(data.get("items"))) for i, data in checklists.items()})
+    return lines
+
+
 def run_rules(
     sources: list[Source],
     roster: model.Roster | None,

@@ -125,22 +125,17 @@ def _exception(text: str) -> RunException:
 def _validate(kb: KnowledgeBase, relpath: str, text: str, today: datetime.date, lang: str) -> None:
     """Check the text by the rules `check` applies to run files; refuse it when any fails."""
     from hikitsugi.check.file_rules import analyse
-    from hikitsugi.check.run_rules import run_rules
+    from hikitsugi.check.run_rules import exception_targets, run_rules
     from hikitsugi.check.sources import source_from_entry
 
     raw = text.encode("utf-8")
     source = source_from_entry("runs", relpath, raw, analyse("runs", relpath, raw))
-    lines = _lines(kb)
+    lines = exception_targets(
+        {i: r.data for i, r in kb.runbooks.items()},
+        {i: c.data for i, c in kb.checklists.items()},
+    )
     problems, _ = run_rules([source], kb.roster, lines, today)
     problems = source.problems + problems
     if problems:
         listed = "\n".join(p.format(lang) for p in problems)
         raise UsageError("run.invalid", problems=listed)
-
-
-def _lines(kb: KnowledgeBase) -> dict[str, tuple[str, ...] | int]:
-    lines: dict[str, tuple[str, ...] | int] = {
-        i: tuple(step.id for step in r.steps) for i, r in kb.runbooks.items()
-    }
-    lines.update({i: len(c.items) for i, c in kb.checklists.items()})
-    return lines

@@ -14,9 +14,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from hikitsugi.facts import fiscal, review, runs
+from hikitsugi.facts.checklists import has_checklist
 from hikitsugi.facts.people import holders
 from hikitsugi.model import KnowledgeBase, Run
-from hikitsugi.render.print.sheets import has_checklist
 
 DONE, MISSED, OPEN = "done", "missed", "open"  # an occurrence: answered, missed, not yet closed
 

@@ -16,12 +16,13 @@ from typing import Any
 from markupsafe import Markup
 
 from hikitsugi.facts import people
+from hikitsugi.facts.checklists import has_checklist
 from hikitsugi.i18n import register, t
 from hikitsugi.model import KnowledgeBase, Person
 from hikitsugi.render.paths import print_path
 from hikitsugi.render.print.onboarding import onboarding_pack
 from hikitsugi.render.print.packs import NothingToPrint, handover_pack
-from hikitsugi.render.print.sheets import Sheet, has_checklist, sheet
+from hikitsugi.render.print.sheets import Sheet, sheet
 from hikitsugi.render.templates import environment
 
 LABELS: dict[str, tuple[str, str]] = {

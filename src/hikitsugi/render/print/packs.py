@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from hikitsugi import vocabulary
 from hikitsugi.errors import HikitsugiError, UsageError
 from hikitsugi.facts import people
+from hikitsugi.facts.checklists import has_checklist
 from hikitsugi.facts.duties import Duty
 from hikitsugi.facts.review import review_on
 from hikitsugi.facts.schedule import Occurrence
@@ -27,7 +28,7 @@ from hikitsugi.model import (
     Runbook,
     add_months,
 )
-from hikitsugi.render.print.sheets import Sheet, has_checklist, sheet
+from hikitsugi.render.print.sheets import Sheet, sheet
 from hikitsugi.rotation.plan import SCHEDULE_MONTHS, Leaver, handover_of
 
 register(

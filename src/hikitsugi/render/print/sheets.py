@@ -104,13 +104,6 @@ def site_path(item: Runbook | Checklist) -> str:
     return print_path("checklists", item.id)
 
 
-def has_checklist(item: Runbook | Checklist) -> bool:
-    """Say whether *item* prints as a checklist (it has at least one line)."""
-    if isinstance(item, Checklist):
-        return bool(item.items)
-    return bool(item.checklist_items) or any(step.check for step in item.steps)
-
-
 def cut(text: str, lang: str) -> str:
     """Return *text*, or its first MAX_TEXT characters and a note that the rest is on the site."""
     if len(text) <= MAX_TEXT:
